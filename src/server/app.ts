@@ -1,0 +1,118 @@
+// Builds the Fastify app: platform concerns first (errors, security headers, CSRF, sessions, access
+// policy), then the features, then the API docs and the built web client.
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/client';
+import { accountRoutes } from './features/account/routes';
+import { adminRoutes } from './features/admin/routes';
+import { authRoutes } from './features/auth/routes';
+import { demoRoutes } from './features/demo/routes';
+import { healthRoutes } from './features/health/routes';
+import { organisationRoutes } from './features/organisations/routes';
+import { settingsRoutes } from './features/settings/routes';
+import { access, registerAccessPolicy, withPluginRoutesRule } from './platform/access';
+import { registerCsrfCheck } from './platform/csrf';
+import { notFound, registerErrorHandling } from './platform/errors';
+import './platform/fastify-types';
+
+// Validation messages of the shared schemas' built-in checks in Japanese, for people.
+z.config(z.locales.ja());
+
+export async function buildApp(config: Config, database: DatabaseHandle): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+  app.decorate('dbEngine', database.engine);
+  app.decorate('config', config);
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy() } });
+  await app.register(rateLimit, { global: false });
+  registerCsrfCheck(app);
+  registerAccessPolicy(app);
+  app.addHook('onSend', async (request, reply) => {
+    // API answers carry personal data: never store them in a cache.
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tsunagu API', version: '0.1.0', description: 'Every route states its access rule.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, organisationRoutes, adminRoutes, settingsRoutes]) {
+    await app.register(routes);
+  }
+  if (config.demoMode) await app.register(demoRoutes);
+
+  await withPluginRoutesRule(app, access.public(), async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+  await serveWebClient(app, config);
+  return app;
+}
+
+function contentSecurityPolicy() {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Mantine sets CSS variables through style elements; scripts stay strict.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    upgradeInsecureRequests: null,
+  };
+}
+
+/** The built client from dist/web; any other non-API GET gets index.html (client-side routes). */
+async function serveWebClient(app: FastifyInstance, config: Config): Promise<void> {
+  const hasClient = fs.existsSync(path.join(config.webDist, 'index.html'));
+  if (hasClient) {
+    await withPluginRoutesRule(app, access.public(), async (scope) => {
+      await scope.register(fastifyStatic, {
+        root: config.webDist,
+        wildcard: false,
+        index: false,
+        setHeaders: (res, filePath) => {
+          const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+          res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      });
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (isPage && hasClient) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage) throw notFound('Web画面がビルドされていません。`npm run build` を実行してください。', 'web_client_not_built');
+    throw notFound('このAPIは存在しません。URLを確認してください。', 'route_not_found');
+  });
+}

@@ -1,0 +1,79 @@
+// Runtime configuration, read once from the environment and validated.
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((value) => ['1', 'true', 'yes'].includes(value));
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  TSUNAGU_DATA_DIR: z.string().default('./data'),
+  TSUNAGU_SEED_DEMO: flag.optional(),
+  TSUNAGU_ALLOW_DEMO_ACCOUNTS: flag.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  TRUST_PROXY: flag.default(false),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+});
+
+export type Config = {
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Load the fictional demo city into an empty database, and accept the demo TOTP code. */
+  demoMode: boolean;
+  allowDemoAccounts: boolean;
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  loginMaxFailures: number;
+  loginLockSeconds: number;
+  loginRateLimitPerMinute: number;
+  trustProxy: boolean;
+  publicUrl: string | undefined;
+  logLevel: string;
+  bodyLimitBytes: number;
+  /** scrypt cost parameter N (a power of two); tests lower it, production keeps the default. */
+  scryptCost: number;
+  webDist: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.TSUNAGU_DATA_DIR),
+    demoMode: e.TSUNAGU_SEED_DEMO ?? !production,
+    allowDemoAccounts: e.TSUNAGU_ALLOW_DEMO_ACCOUNTS,
+    sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
+    sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockSeconds: e.LOGIN_LOCK_MINUTES * 60,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    scryptCost: 2 ** 15,
+    webDist: path.resolve('dist/web'),
+  };
+}

@@ -1,0 +1,62 @@
+// Opens the database: PGlite under the data directory by default, PostgreSQL when a URL is given.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DbOrTx = Database | Tx;
+
+export type DatabaseHandle = {
+  db: Database;
+  engine: 'pglite' | 'postgres';
+  /** PostgreSQL only: the pool, for work that needs one connection throughout (migration lock). */
+  pool?: pg.Pool;
+  close: () => Promise<void>;
+};
+
+export type OpenOptions =
+  | { engine: 'pglite'; dataDir?: string /* undefined: in memory */ }
+  | { engine: 'postgres'; url: string; searchPath?: string; poolSize?: number };
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.engine === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
+    const db = drizzlePg(pool, { schema }) as unknown as Database;
+    return { db, engine: 'postgres', pool, close: () => pool.end() };
+  }
+  let release = () => {};
+  let dataPath: string | undefined;
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    release = acquireDataDirLock(options.dataDir);
+    dataPath = path.join(options.dataDir, 'pglite');
+  }
+  try {
+    const client = await PGlite.create(dataPath);
+    const db = drizzlePglite(client, { schema }) as unknown as Database;
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

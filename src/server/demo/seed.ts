@@ -1,0 +1,59 @@
+// Loads the fictional city into an empty database, in one transaction.
+import { count, eq } from 'drizzle-orm';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { areas, memberships, organisations, users } from '../db/schema';
+import { appendAudit } from '../platform/audit';
+import { createUser } from '../features/account/users';
+import { writeCitySettings } from '../features/settings/city-settings';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './accounts';
+import { demoAreas, demoCity, demoOrganisations } from './organisations';
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [orgs] = await db.select({ n: count() }).from(organisations);
+  const [people] = await db.select({ n: count() }).from(users);
+  return (orgs?.n ?? 0) === 0 && (people?.n ?? 0) === 0;
+}
+
+export async function countDemoAccounts(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users).where(eq(users.isDemo, true));
+  return row?.n ?? 0;
+}
+
+export async function seedDemo(db: Database, config: Config): Promise<void> {
+  await db.transaction(async (tx) => {
+    await writeCitySettings(tx, demoCity, null);
+    const orgIds = new Map<string, string>();
+    for (const o of demoOrganisations) {
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name: o.name, kana: o.kana, kind: o.kind, phone: o.phone, address: o.address, isDemo: true })
+        .returning({ id: organisations.id });
+      if (row) orgIds.set(o.key, row.id);
+    }
+    const areaIds = new Map<string, string>();
+    for (const a of demoAreas) {
+      const [row] = await tx
+        .insert(areas)
+        .values({ name: a.name, kana: a.kana, kind: a.kind, sortOrder: a.sortOrder, responsibleCenterId: orgIds.get(a.center) ?? null })
+        .returning({ id: areas.id });
+      if (row) areaIds.set(a.key, row.id);
+    }
+    for (const o of demoOrganisations) {
+      await tx.update(organisations).set({ areaId: areaIds.get(o.area) ?? null }).where(eq(organisations.id, orgIds.get(o.key) ?? ''));
+    }
+    for (const account of demoAccounts) {
+      const userId = await createUser(tx, config, {
+        ...account,
+        password: DEMO_PASSWORD,
+        isDemo: true,
+        totpSecret: DEMO_TOTP_SECRET,
+      });
+      const orgId = account.organisation && orgIds.get(account.organisation.key);
+      if (orgId && account.organisation) {
+        await tx.insert(memberships).values({ userId, organisationId: orgId, role: account.organisation.role });
+      }
+    }
+    await appendAudit(tx, { action: 'system.demo_seeded', details: { organisations: orgIds.size, users: demoAccounts.length } });
+  });
+}

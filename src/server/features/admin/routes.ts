@@ -1,0 +1,104 @@
+// /api/admin/*: system administration (organisations, users, audit log). System admins only.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  auditList,
+  auditQuery,
+  organisationCreateRequest,
+  organisationList,
+  organisationUpdateRequest,
+  systemRolesUpdateRequest,
+  userDisableRequest,
+  userList,
+  userQuery,
+  userView,
+} from '../../../shared/schemas/admin';
+import { idParams } from '../../../shared/schemas/common';
+import { organisationView } from '../../../shared/schemas/organisations';
+import { access } from '../../platform/access';
+import { verifyAuditChain } from '../../platform/audit';
+import { searchAudit } from './audit-search';
+import { createOrganisation, listOrganisations, updateOrganisation } from './organisations';
+import { listUsers, setDisabled, setSystemRoles } from './users';
+
+const auditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  headHash: z.string(),
+  brokenAt: z.number().nullable(),
+  problem: z.string().nullable(),
+});
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['admin'];
+  const systemAdmin = access.systemRole('system_admin');
+
+  app.get(
+    '/api/admin/organisations',
+    { schema: { tags, summary: 'All organisations', response: { 200: organisationList } }, config: { access: systemAdmin } },
+    async (request) => ({ organisations: await listOrganisations(request) }),
+  );
+
+  app.post(
+    '/api/admin/organisations',
+    {
+      schema: { tags, summary: 'Create an organisation', body: organisationCreateRequest, response: { 200: organisationView } },
+      config: { access: systemAdmin },
+    },
+    async (request) => createOrganisation(request, request.body),
+  );
+
+  app.patch(
+    '/api/admin/organisations/:id',
+    {
+      schema: { tags, summary: 'Edit an organisation', params: idParams, body: organisationUpdateRequest, response: { 200: organisationView } },
+      config: { access: systemAdmin },
+    },
+    async (request) => updateOrganisation(request, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/admin/users',
+    {
+      schema: { tags, summary: 'Find users by login ID, name or kana', querystring: userQuery, response: { 200: userList } },
+      config: { access: systemAdmin },
+    },
+    async (request) => ({ users: await listUsers(request, request.query.q) }),
+  );
+
+  app.put(
+    '/api/admin/users/:id/system-roles',
+    {
+      schema: { tags, summary: "Set a user's system roles", params: idParams, body: systemRolesUpdateRequest, response: { 200: userView } },
+      config: { access: systemAdmin },
+    },
+    async (request) => setSystemRoles(request, request.params.id, request.body.systemRoles),
+  );
+
+  app.put(
+    '/api/admin/users/:id/disabled',
+    {
+      schema: { tags, summary: 'Disable or enable an account (disabling ends its sessions)', params: idParams, body: userDisableRequest, response: { 200: userView } },
+      config: { access: systemAdmin },
+    },
+    async (request) => setDisabled(request, request.params.id, request.body.disabled),
+  );
+
+  app.get(
+    '/api/admin/audit',
+    {
+      schema: { tags, summary: 'Search the audit log (newest first)', querystring: auditQuery, response: { 200: auditList } },
+      config: { access: systemAdmin },
+    },
+    async (request) => searchAudit(request, request.query),
+  );
+
+  app.get(
+    '/api/admin/audit/verify',
+    {
+      schema: { tags, summary: 'Check the audit hash chain', response: { 200: auditVerification } },
+      config: { access: systemAdmin },
+    },
+    async () => verifyAuditChain(app.db),
+  );
+};

@@ -1,0 +1,139 @@
+// The audit log: append-only, each record chained to the previous one by SHA-256, so any change to
+// history is detectable (`verify-audit`). The head row is locked while appending so the chain never forks.
+import { asc, eq, gt } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Database, DbOrTx } from '../db/client';
+import { auditHead, auditLog } from '../db/schema';
+import { sha256Hex } from './crypto';
+
+export type AuditEntry = {
+  action: string;
+  actorUserId?: string | null;
+  organisationId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  reason?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  details?: Record<string, unknown> | null;
+};
+
+type ChainedRecord = {
+  id: number;
+  occurredAt: Date;
+  actorUserId: string | null;
+  organisationId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  reason: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: string | null;
+  prevHash: string;
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function auditRecordHash(record: ChainedRecord): string {
+  return sha256Hex(
+    JSON.stringify([
+      record.prevHash,
+      record.id,
+      record.occurredAt.toISOString(),
+      record.actorUserId,
+      record.organisationId,
+      record.action,
+      record.targetType,
+      record.targetId,
+      record.reason,
+      record.ip,
+      record.userAgent,
+      record.details,
+    ]),
+  );
+}
+
+/** Who did it, from where: the request's part of every audit record. */
+export function requestAuditFields(request: FastifyRequest): Pick<AuditEntry, 'actorUserId' | 'ip' | 'userAgent'> {
+  return {
+    actorUserId: request.actor?.user.id ?? null,
+    ip: request.ip,
+    userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+  };
+}
+
+/** Appends one record. Inside a caller's transaction it becomes part of it (a savepoint). */
+export async function appendAudit(db: DbOrTx, entry: AuditEntry): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+    if (!head) throw new Error('audit_head row is missing: the database was not migrated');
+    const record: ChainedRecord = {
+      id: head.lastId + 1,
+      occurredAt: new Date(),
+      actorUserId: entry.actorUserId ?? null,
+      organisationId: entry.organisationId ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      reason: entry.reason ?? null,
+      ip: entry.ip ?? null,
+      userAgent: entry.userAgent ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      prevHash: head.lastHash,
+    };
+    const hash = auditRecordHash(record);
+    await tx.insert(auditLog).values({ ...record, hash });
+    await tx.update(auditHead).set({ lastId: record.id, lastHash: hash }).where(eq(auditHead.id, 1));
+    return record.id;
+  });
+}
+
+export type AuditVerification = {
+  ok: boolean;
+  checked: number;
+  headHash: string;
+  brokenAt: number | null;
+  problem: string | null;
+};
+
+/** Walks the whole chain in id order and reports the first record that does not hold. */
+export async function verifyAuditChain(db: Database, batchSize = 2000): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedId = 1;
+  let checked = 0;
+  const fail = (id: number, problem: string): AuditVerification => ({
+    ok: false,
+    checked,
+    headHash: prevHash,
+    brokenAt: id,
+    problem,
+  });
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, expectedId - 1))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
+    for (const row of rows) {
+      if (row.id !== expectedId) return fail(expectedId, `record ${expectedId} is missing`);
+      if (row.prevHash !== prevHash) return fail(row.id, 'prev_hash does not match the previous record');
+      if (auditRecordHash(row) !== row.hash) return fail(row.id, 'record content does not match its hash');
+      prevHash = row.hash;
+      expectedId++;
+      checked++;
+    }
+    if (rows.length < batchSize) break;
+  }
+  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  if (!head || head.lastId !== checked || head.lastHash !== prevHash) {
+    return fail(checked + 1, 'audit_head does not match the last record (records removed at the end?)');
+  }
+  return { ok: true, checked, headHash: prevHash, brokenAt: null, problem: null };
+}
+
+export async function auditHeadHash(db: Database): Promise<{ lastId: number; lastHash: string }> {
+  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  return head ?? { lastId: 0, lastHash: GENESIS_HASH };
+}

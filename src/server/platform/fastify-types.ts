@@ -1,0 +1,22 @@
+// What the platform adds to Fastify's types.
+import type { MembershipRole } from '../../shared/identity';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import type { AccessRule } from './access';
+import type { Actor } from './sessions';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    config: Config;
+    dbEngine: 'pglite' | 'postgres';
+    listRouteAccess: () => { method: string | string[]; url: string; access: AccessRule | undefined }[];
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    membershipCache: Map<string, MembershipRole | null> | undefined;
+  }
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+}

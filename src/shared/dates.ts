@@ -1,0 +1,53 @@
+// Date display in 和暦 (Japanese era) or 西暦 (Gregorian), from the platform's Intl data: no era table
+// of our own to keep up to date.
+export type CalendarStyle = 'wareki' | 'seireki';
+
+const TIME_ZONE = 'Asia/Tokyo';
+
+const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: TIME_ZONE,
+});
+const seirekiDate = new Intl.DateTimeFormat('ja-JP', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: TIME_ZONE,
+});
+const time = new Intl.DateTimeFormat('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+
+function toDate(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  // A bare YYYY-MM-DD is a calendar date in Japan, not midnight UTC.
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+09:00`) : new Date(value);
+}
+
+/** 令和7年11月25日 (wareki) or 2025年11月25日 (seireki); the first year of an era reads 元年. */
+export function formatDate(value: Date | string, style: CalendarStyle = 'wareki'): string {
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  if (style === 'seireki') return seirekiDate.format(date);
+  return warekiDate.format(date).replace(/^(\D+)1年/, '$1元年');
+}
+
+/** Both calendars, as forms and official letters in Japan often show them. */
+export function formatDateBoth(value: Date | string): string {
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${formatDate(date, 'wareki')}（${formatDate(date, 'seireki').replace(/年.*$/, '年')}）`;
+}
+
+export function formatDateTime(value: Date | string, style: CalendarStyle = 'wareki'): string {
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${formatDate(date, style)} ${time.format(date)}`;
+}
+
+/** Time of day only, for messages such as 「10:45 まで」. */
+export function formatTime(value: Date | string): string {
+  const date = toDate(value);
+  return Number.isNaN(date.getTime()) ? '' : time.format(date);
+}
