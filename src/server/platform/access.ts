@@ -101,6 +101,8 @@ export function registerAccessPolicy(app: FastifyInstance): void {
   });
 
   app.addHook('preValidation', async (request) => {
+    // The not-found handler is no route: it answers 404 (or the web client) to everyone.
+    if (request.is404) return;
     const rule = request.routeOptions.config.access;
     if (!rule) throw forbidden();
     if (rule.stages === null) return;

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app';
+
+describe('HTTP defences and error shape', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { bodyLimitBytes: 2048 });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a mutation without the CSRF header', async () => {
+    const res = await t.client().request('POST', '/api/auth/login', { loginId: 'admin', password: 'x' }, { 'x-tsunagu-csrf': '' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toEqual({ error: { code: 'csrf_header_missing', message: expect.stringMatching(/中止/) } });
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await t.client().post('/api/auth/login', { loginId: 'admin', password: 'x'.repeat(5000) });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('payload_too_large');
+  });
+
+  it('answers unknown API paths with 404 JSON', async () => {
+    const res = await t.client().get('/api/does-not-exist');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/json/);
+    expect(res.json().error.code).toBe('route_not_found');
+  });
+
+  it('answers broken JSON with 400 in words', async () => {
+    const res = await t.client().request('POST', '/api/auth/login', '{"loginId":', { 'content-type': 'application/json' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('invalid_json');
+  });
+
+  it('sends a strict CSP and no-store on API answers', async () => {
+    const res = await t.client().get('/api/public/settings');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves OpenAPI generated from the route schemas', async () => {
+    const res = await t.client().get('/api/docs/json');
+    expect(res.statusCode).toBe(200);
+    const spec = res.json();
+    expect(spec.paths['/api/auth/login'].post.requestBody).toBeTruthy();
+    expect(Object.keys(spec.paths).length).toBeGreaterThan(25);
+    expect((await t.client().get('/api/docs')).statusCode).toBeLessThan(400);
+  });
+});
