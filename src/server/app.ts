@@ -54,7 +54,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   registerAccessPolicy(app);
   app.addHook('onSend', async (request, reply) => {
     // API answers carry personal data: never store them in a cache.
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(swagger, {
@@ -64,7 +65,14 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     transform: jsonSchemaTransform,
   });
 
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, organisationRoutes, adminRoutes, settingsRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    accountRoutes,
+    organisationRoutes,
+    adminRoutes,
+    settingsRoutes,
+  ]) {
     await app.register(routes);
   }
   if (config.demoMode) await app.register(demoRoutes);
@@ -112,7 +120,11 @@ async function serveWebClient(app: FastifyInstance, config: Config): Promise<voi
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
     if (isPage && hasClient) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    if (isPage) throw notFound('Web画面がビルドされていません。`npm run build` を実行してください。', 'web_client_not_built');
+    if (isPage)
+      throw notFound(
+        'Web画面がビルドされていません。`npm run build` を実行してください。',
+        'web_client_not_built',
+      );
     throw notFound('このAPIは存在しません。URLを確認してください。', 'route_not_found');
   });
 }

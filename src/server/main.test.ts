@@ -66,7 +66,16 @@ describe('command line', () => {
   });
 
   it('creates a system admin, checking the password', async () => {
-    const args = ['create-admin', '--login-id', 'operator', '--name', '運用 花子', '--kana', 'ウンヨウ ハナコ', '--password-stdin'];
+    const args = [
+      'create-admin',
+      '--login-id',
+      'operator',
+      '--name',
+      '運用 花子',
+      '--kana',
+      'ウンヨウ ハナコ',
+      '--password-stdin',
+    ];
     const weak = await run(args, {}, 'password123\n');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/推測されやすい/);
@@ -88,7 +97,8 @@ describe('command line', () => {
       output += chunk;
     });
     const deadline = Date.now() + 60_000;
-    while (!output.includes('Tsunagu is running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (!output.includes('Tsunagu is running') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     expect(output).toContain(`http://localhost:${port}`);
     expect(output).toContain('README.md');
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);

@@ -1,5 +1,6 @@
 // Command line: serve (default), migrate, seed-demo, create-admin, verify-audit.
 import { parseArgs } from 'node:util';
+import { newAccountFields } from '../shared/schemas/auth';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { type DatabaseHandle, openDatabase } from './db/client';
@@ -7,7 +8,6 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { migrateDatabase } from './db/migrate';
 import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed';
 import { createUser } from './features/account/users';
-import { newAccountFields } from '../shared/schemas/auth';
 import { auditHeadHash, verifyAuditChain } from './platform/audit';
 
 async function openConfigured(config: Config): Promise<DatabaseHandle> {
@@ -41,8 +41,11 @@ async function serve(config: Config): Promise<void> {
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('127.0.0.1', 'localhost');
-  console.log(`Tsunagu is running at ${url} (database: ${database.engine}${database.engine === 'pglite' ? `, ${config.dataDir}` : ''})`);
-  if (demoAccounts > 0) console.log('Demo accounts and their TOTP secret: see README.md, section "Demo accounts".');
+  console.log(
+    `Tsunagu is running at ${url} (database: ${database.engine}${database.engine === 'pglite' ? `, ${config.dataDir}` : ''})`,
+  );
+  if (demoAccounts > 0)
+    console.log('Demo accounts and their TOTP secret: see README.md, section "Demo accounts".');
   console.log(`API documentation: ${url}/api/docs`);
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -56,7 +59,10 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
-async function withDatabase(config: Config, work: (database: DatabaseHandle) => Promise<void>): Promise<void> {
+async function withDatabase(
+  config: Config,
+  work: (database: DatabaseHandle) => Promise<void>,
+): Promise<void> {
   const database = await openConfigured(config);
   try {
     await work(database);
@@ -91,7 +97,9 @@ async function createAdmin(config: Config, args: string[]): Promise<void> {
   }
   await withDatabase(config, async ({ db }) => {
     await createUser(db, config, { ...fields.data, systemRoles: ['system_admin'] });
-    console.log(`System admin "${fields.data.loginId}" created. At first sign-in they set up their authenticator app.`);
+    console.log(
+      `System admin "${fields.data.loginId}" created. At first sign-in they set up their authenticator app.`,
+    );
   });
 }
 
@@ -111,7 +119,8 @@ async function main(): Promise<void> {
       return withDatabase(config, async () => console.log('Migrations applied.'));
     case 'seed-demo':
       return withDatabase(config, async ({ db }) => {
-        if (!(await isDatabaseEmpty(db))) throw new Error('The database is not empty: demo data is only loaded into an empty one.');
+        if (!(await isDatabaseEmpty(db)))
+          throw new Error('The database is not empty: demo data is only loaded into an empty one.');
         await seedDemo(db, config);
         console.log('Demo data loaded.');
       });
@@ -124,11 +133,15 @@ async function main(): Promise<void> {
         if (!result.ok) process.exitCode = 1;
       });
     default:
-      throw new Error(`Unknown command "${command}". Commands: serve, migrate, seed-demo, create-admin, verify-audit`);
+      throw new Error(
+        `Unknown command "${command}". Commands: serve, migrate, seed-demo, create-admin, verify-audit`,
+      );
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof DataDirLockedError ? error.message : error instanceof Error ? error.message : error);
+  console.error(
+    error instanceof DataDirLockedError ? error.message : error instanceof Error ? error.message : error,
+  );
   process.exit(1);
 });

@@ -30,9 +30,19 @@ export const organisationKinds = [
     ja: '看護小規模多機能型居宅介護',
     en: 'Nursing small multifunctional care',
   },
-  { code: 'regular_visit', group: 'care', ja: '定期巡回・随時対応型訪問介護看護', en: '24-hour visiting care' },
+  {
+    code: 'regular_visit',
+    group: 'care',
+    ja: '定期巡回・随時対応型訪問介護看護',
+    en: '24-hour visiting care',
+  },
   { code: 'nursing_home', group: 'facility', ja: '介護老人福祉施設（特養）', en: 'Nursing home (tokuyo)' },
-  { code: 'geriatric_health', group: 'facility', ja: '介護老人保健施設（老健）', en: 'Geriatric health facility' },
+  {
+    code: 'geriatric_health',
+    group: 'facility',
+    ja: '介護老人保健施設（老健）',
+    en: 'Geriatric health facility',
+  },
   { code: 'care_medical_facility', group: 'facility', ja: '介護医療院', en: 'Integrated care hospital' },
   { code: 'paid_home', group: 'facility', ja: '有料老人ホーム', en: 'Private residential home' },
   {
@@ -41,8 +51,18 @@ export const organisationKinds = [
     ja: 'サービス付き高齢者向け住宅',
     en: 'Serviced housing for the elderly',
   },
-  { code: 'group_home', group: 'facility', ja: '認知症対応型共同生活介護（グループホーム）', en: 'Dementia group home' },
-  { code: 'community_center', group: 'public', ja: '地域包括支援センター', en: 'Community general support center' },
+  {
+    code: 'group_home',
+    group: 'facility',
+    ja: '認知症対応型共同生活介護（グループホーム）',
+    en: 'Dementia group home',
+  },
+  {
+    code: 'community_center',
+    group: 'public',
+    ja: '地域包括支援センター',
+    en: 'Community general support center',
+  },
   {
     code: 'coordination_center',
     group: 'public',

@@ -70,7 +70,12 @@ export type TestApp = {
 
 export type TestClient = {
   cookie: string | undefined;
-  request: (method: InjectOptions['method'], url: string, payload?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  request: (
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
   get: (url: string) => Promise<LightMyRequestResponse>;
   post: (url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
   patch: (url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
@@ -141,4 +146,5 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
 }
 
 /** Parses a JSON response body with a type for the test's convenience. */
-export const json = <T = Record<string, unknown>>(response: LightMyRequestResponse): T => response.json() as T;
+export const json = <T = Record<string, unknown>>(response: LightMyRequestResponse): T =>
+  response.json() as T;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
-import { DataDirLockedError, acquireDataDirLock } from './data-dir-lock';
+import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock';
 
 describe('PGlite data directory lock', () => {
   const dirs: string[] = [];

@@ -3,9 +3,9 @@ import { count, eq } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { areas, memberships, organisations, users } from '../db/schema';
-import { appendAudit } from '../platform/audit';
 import { createUser } from '../features/account/users';
 import { writeCitySettings } from '../features/settings/city-settings';
+import { appendAudit } from '../platform/audit';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './accounts';
 import { demoAreas, demoCity, demoOrganisations } from './organisations';
 
@@ -27,7 +27,14 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
     for (const o of demoOrganisations) {
       const [row] = await tx
         .insert(organisations)
-        .values({ name: o.name, kana: o.kana, kind: o.kind, phone: o.phone, address: o.address, isDemo: true })
+        .values({
+          name: o.name,
+          kana: o.kana,
+          kind: o.kind,
+          phone: o.phone,
+          address: o.address,
+          isDemo: true,
+        })
         .returning({ id: organisations.id });
       if (row) orgIds.set(o.key, row.id);
     }
@@ -35,12 +42,21 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
     for (const a of demoAreas) {
       const [row] = await tx
         .insert(areas)
-        .values({ name: a.name, kana: a.kana, kind: a.kind, sortOrder: a.sortOrder, responsibleCenterId: orgIds.get(a.center) ?? null })
+        .values({
+          name: a.name,
+          kana: a.kana,
+          kind: a.kind,
+          sortOrder: a.sortOrder,
+          responsibleCenterId: orgIds.get(a.center) ?? null,
+        })
         .returning({ id: areas.id });
       if (row) areaIds.set(a.key, row.id);
     }
     for (const o of demoOrganisations) {
-      await tx.update(organisations).set({ areaId: areaIds.get(o.area) ?? null }).where(eq(organisations.id, orgIds.get(o.key) ?? ''));
+      await tx
+        .update(organisations)
+        .set({ areaId: areaIds.get(o.area) ?? null })
+        .where(eq(organisations.id, orgIds.get(o.key) ?? ''));
     }
     for (const account of demoAccounts) {
       const userId = await createUser(tx, config, {
@@ -51,9 +67,14 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
       });
       const orgId = account.organisation && orgIds.get(account.organisation.key);
       if (orgId && account.organisation) {
-        await tx.insert(memberships).values({ userId, organisationId: orgId, role: account.organisation.role });
+        await tx
+          .insert(memberships)
+          .values({ userId, organisationId: orgId, role: account.organisation.role });
       }
     }
-    await appendAudit(tx, { action: 'system.demo_seeded', details: { organisations: orgIds.size, users: demoAccounts.length } });
+    await appendAudit(tx, {
+      action: 'system.demo_seeded',
+      details: { organisations: orgIds.size, users: demoAccounts.length },
+    });
   });
 }

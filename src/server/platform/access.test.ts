@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, engines, type TestApp, testConfig } from '../../../tests/support/test-app';
 import { buildApp } from '../app';
 import { openDatabase } from '../db/client';
-import { createTestApp, engines, type TestApp, testConfig } from '../../../tests/support/test-app';
 import { access } from './access';
 
 describe('every route declares its access rule', () => {

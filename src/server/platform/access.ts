@@ -8,7 +8,7 @@ import type { MembershipRole, SystemRole } from '../../shared/identity';
 import type { SessionStage } from '../../shared/schemas/auth';
 import { memberships } from '../db/schema';
 import { forbidden, unauthorized } from './errors';
-import { type Actor, SESSION_COOKIE, loadActor } from './sessions';
+import { type Actor, loadActor, SESSION_COOKIE } from './sessions';
 
 type Check = (request: FastifyRequest) => Promise<boolean> | boolean;
 
@@ -26,7 +26,10 @@ export const access = {
   public: (): AccessRule => ({ describe: 'public', stages: null }),
   signedIn: (): AccessRule => ({ describe: 'signed in (MFA complete)', stages: ACTIVE }),
   /** Sessions half-way through sign-in: password given, second factor still to come. */
-  signingIn: (stages: SessionStage[]): AccessRule => ({ describe: `session in stage ${stages.join('|')}`, stages }),
+  signingIn: (stages: SessionStage[]): AccessRule => ({
+    describe: `session in stage ${stages.join('|')}`,
+    stages,
+  }),
   systemRole: (...roles: SystemRole[]): AccessRule => ({
     describe: `system role ${roles.join('|')}`,
     stages: ACTIVE,
@@ -44,7 +47,11 @@ export const access = {
     },
   }),
   /** A policy over the resource itself, for rules that roles cannot express. */
-  policy: (describe: string, check: Check): AccessRule => ({ describe: `policy: ${describe}`, stages: ACTIVE, check }),
+  policy: (describe: string, check: Check): AccessRule => ({
+    describe: `policy: ${describe}`,
+    stages: ACTIVE,
+    check,
+  }),
 };
 
 export function hasSystemRole(actor: Actor | null, roles: SystemRole[]): boolean {
@@ -52,7 +59,10 @@ export function hasSystemRole(actor: Actor | null, roles: SystemRole[]): boolean
 }
 
 /** The actor's role in an organisation (null when not a member); cached for the request. */
-export async function membershipRole(request: FastifyRequest, organisationId: string): Promise<MembershipRole | null> {
+export async function membershipRole(
+  request: FastifyRequest,
+  organisationId: string,
+): Promise<MembershipRole | null> {
   const actor = request.actor;
   if (!actor) return null;
   request.membershipCache ??= new Map();
@@ -107,8 +117,12 @@ export function registerAccessPolicy(app: FastifyInstance): void {
     if (!rule) throw forbidden();
     if (rule.stages === null) return;
     const actor = request.actor;
-    if (!actor) throw unauthorized('ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。');
-    if (!rule.stages.includes(actor.stage)) throw unauthorized(stageMessages[actor.stage], `stage_${actor.stage}`);
+    if (!actor)
+      throw unauthorized(
+        'ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。',
+      );
+    if (!rule.stages.includes(actor.stage))
+      throw unauthorized(stageMessages[actor.stage], `stage_${actor.stage}`);
   });
 
   app.addHook('preHandler', async (request) => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/client';
 import { engines, openTestDatabase } from '../../../tests/support/test-app';
+import type { DatabaseHandle } from '../db/client';
 import { appendAudit, verifyAuditChain } from './audit';
 
 describe.each(engines())('audit chain (%s)', (engine) => {
@@ -28,7 +28,11 @@ describe.each(engines())('audit chain (%s)', (engine) => {
   });
 
   it('keeps the chain whole when records are appended concurrently', async () => {
-    await Promise.all(Array.from({ length: 10 }, (_, i) => appendAudit(database.db, { action: 'test.parallel', targetId: String(i) })));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        appendAudit(database.db, { action: 'test.parallel', targetId: String(i) }),
+      ),
+    );
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 

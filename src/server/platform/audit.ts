@@ -55,7 +55,9 @@ export function auditRecordHash(record: ChainedRecord): string {
 }
 
 /** Who did it, from where: the request's part of every audit record. */
-export function requestAuditFields(request: FastifyRequest): Pick<AuditEntry, 'actorUserId' | 'ip' | 'userAgent'> {
+export function requestAuditFields(
+  request: FastifyRequest,
+): Pick<AuditEntry, 'actorUserId' | 'ip' | 'userAgent'> {
   return {
     actorUserId: request.actor?.user.id ?? null,
     ip: request.ip,

@@ -20,7 +20,8 @@ export const unauthorized = (message = 'ログインしてください。', code
   new AppError(401, code, message);
 export const forbidden = (message = 'この操作を行う権限がありません。', code = 'forbidden') =>
   new AppError(403, code, message);
-export const notFound = (message = '見つかりません。', code = 'not_found') => new AppError(404, code, message);
+export const notFound = (message = '見つかりません。', code = 'not_found') =>
+  new AppError(404, code, message);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
@@ -30,7 +31,11 @@ const body = (code: string, message: string, details?: unknown): ErrorBody => ({
 
 // Fastify's own errors, by code, in words a person can act on.
 const frameworkErrors: Record<string, [number, string, string]> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', '送信されたデータが大きすぎます。内容を減らしてください。'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [
+    413,
+    'payload_too_large',
+    '送信されたデータが大きすぎます。内容を減らしてください。',
+  ],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'この形式のデータは受け付けていません。'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'empty_body', '送信内容が空です。'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', '送信内容の形式（JSON）が正しくありません。'],
@@ -61,7 +66,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .send(body('rate_limited', 'リクエストが多すぎます。しばらく待ってからもう一度お試しください。'));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send(body('bad_request', 'リクエストが正しくありません。', error.message));
+      return reply
+        .status(error.statusCode)
+        .send(body('bad_request', 'リクエストが正しくありません。', error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply

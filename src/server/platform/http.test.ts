@@ -9,9 +9,13 @@ describe('HTTP defences and error shape', () => {
   afterAll(() => t.close());
 
   it('refuses a mutation without the CSRF header', async () => {
-    const res = await t.client().request('POST', '/api/auth/login', { loginId: 'admin', password: 'x' }, { 'x-tsunagu-csrf': '' });
+    const res = await t
+      .client()
+      .request('POST', '/api/auth/login', { loginId: 'admin', password: 'x' }, { 'x-tsunagu-csrf': '' });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: { code: 'csrf_header_missing', message: expect.stringMatching(/中止/) } });
+    expect(res.json()).toEqual({
+      error: { code: 'csrf_header_missing', message: expect.stringMatching(/中止/) },
+    });
   });
 
   it('refuses an oversized body with 413', async () => {
@@ -28,7 +32,9 @@ describe('HTTP defences and error shape', () => {
   });
 
   it('answers broken JSON with 400 in words', async () => {
-    const res = await t.client().request('POST', '/api/auth/login', '{"loginId":', { 'content-type': 'application/json' });
+    const res = await t
+      .client()
+      .request('POST', '/api/auth/login', '{"loginId":', { 'content-type': 'application/json' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_json');
   });

@@ -3,7 +3,11 @@ import { AppError } from './errors';
 
 export type LinkStatus = 'valid' | 'expired' | 'used' | 'revoked';
 
-export function linkStatus(row: { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null }): LinkStatus {
+export function linkStatus(row: {
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}): LinkStatus {
   if (row.revokedAt) return 'revoked';
   if (row.usedAt) return 'used';
   if (row.expiresAt.getTime() <= Date.now()) return 'expired';

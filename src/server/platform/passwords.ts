@@ -20,7 +20,14 @@ const PARALLELISM = 1;
 export async function hashPassword(password: string, cost: number): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, cost, BLOCK_SIZE, PARALLELISM);
-  return ['scrypt', cost, BLOCK_SIZE, PARALLELISM, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [
+    'scrypt',
+    cost,
+    BLOCK_SIZE,
+    PARALLELISM,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -43,9 +50,12 @@ function isCommonPassword(password: string): boolean {
 
 /** A Japanese explanation of why the password is too weak, or null when it is acceptable. */
 export function passwordWeakness(password: string, personal: string[] = []): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください。`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `パスワードは${PASSWORD_MAX_LENGTH}文字以内にしてください。`;
-  if (isCommonPassword(password)) return 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください。';
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください。`;
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return `パスワードは${PASSWORD_MAX_LENGTH}文字以内にしてください。`;
+  if (isCommonPassword(password))
+    return 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください。';
   if (/^(.)\1+$/.test(password)) return '同じ文字の繰り返しは使えません。';
   const lower = password.toLowerCase();
   if (personal.some((word) => word.length >= 3 && lower.includes(word.toLowerCase()))) {

@@ -2,8 +2,8 @@
 // its SHA-256. Idle timeout and absolute lifetime are both enforced here, on every request.
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionStage } from '../../shared/schemas/auth';
 import type { SystemRole } from '../../shared/identity';
+import type { SessionStage } from '../../shared/schemas/auth';
 import type { Config } from '../config';
 import type { DbOrTx } from '../db/client';
 import { sessions, users } from '../db/schema';
@@ -60,7 +60,11 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /** The actor behind the request's cookie, or null when there is none or it has ended. */
-export async function loadActor(db: DbOrTx, config: Config, token: string | undefined): Promise<Actor | null> {
+export async function loadActor(
+  db: DbOrTx,
+  config: Config,
+  token: string | undefined,
+): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
   const id = sha256Hex(token);
   const [row] = await db
@@ -84,7 +88,10 @@ export async function loadActor(db: DbOrTx, config: Config, token: string | unde
   const idleDeadline = row.lastSeenAt.getTime() + config.sessionIdleSeconds * 1000;
   if (row.expiresAt.getTime() <= now || idleDeadline <= now) return null;
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   return {
     sessionId: id,

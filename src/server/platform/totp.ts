@@ -29,7 +29,8 @@ export const currentTotpCode = (secret: string): string => authenticator.generat
 const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud or typed from paper
 
 export function generateRecoveryCodes(count = 10): string[] {
-  const part = () => Array.from({ length: 5 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
+  const part = () =>
+    Array.from({ length: 5 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
   return Array.from({ length: count }, () => `${part()}-${part()}`);
 }
 

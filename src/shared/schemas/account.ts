@@ -1,7 +1,12 @@
 // The signed-in user's own account: who am I, password, second factor, sessions.
 import { z } from 'zod';
-import { membershipRoleSchema, organisationKindSchema, professionSchema, systemRoleSchema } from '../identity';
-import { PASSWORD_MAX_LENGTH, newPasswordSchema, sessionStage } from './auth';
+import {
+  membershipRoleSchema,
+  organisationKindSchema,
+  professionSchema,
+  systemRoleSchema,
+} from '../identity';
+import { newPasswordSchema, PASSWORD_MAX_LENGTH, sessionStage } from './auth';
 import { isoDateTime } from './common';
 
 export const membershipView = z.object({
@@ -40,7 +45,10 @@ export const profileUpdateRequest = z.object({
 });
 
 export const passwordChangeRequest = z.object({
-  currentPassword: z.string().min(1, { error: '現在のパスワードを入力してください' }).max(PASSWORD_MAX_LENGTH),
+  currentPassword: z
+    .string()
+    .min(1, { error: '現在のパスワードを入力してください' })
+    .max(PASSWORD_MAX_LENGTH),
   newPassword: newPasswordSchema,
 });
 

@@ -12,8 +12,12 @@ export const organisationCreateRequest = z.object({
   phone: optionalText(30),
   address: optionalText(300),
 });
-export const organisationUpdateRequest = organisationCreateRequest.partial().extend({ active: z.boolean().optional() });
-export const organisationList = z.object({ organisations: z.array(organisationView.extend({ memberCount: z.number() })) });
+export const organisationUpdateRequest = organisationCreateRequest
+  .partial()
+  .extend({ active: z.boolean().optional() });
+export const organisationList = z.object({
+  organisations: z.array(organisationView.extend({ memberCount: z.number() })),
+});
 
 export const userQuery = z.object({ q: z.string().trim().max(100).optional() });
 export const userView = z.object({

@@ -36,7 +36,12 @@ export const memberList = z.object({ organisation: organisationView, members: z.
 export const inviteCreateRequest = z.object({
   role: membershipRoleSchema.default('member'),
   note: z.string().trim().max(200, { error: '200文字以内で入力してください' }).optional(),
-  expiresInHours: z.number().int().min(1).max(24 * 14).default(72),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(72),
 });
 export const inviteView = z.object({
   id: z.string(),

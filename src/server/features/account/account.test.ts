@@ -20,11 +20,24 @@ describe.each(engines())('my account (%s)', (engine) => {
   it('changes the password, signing out other browsers but not this one', async () => {
     const here = await t.signIn('pharmacist');
     const there = await t.signIn('pharmacist');
-    const wrong = await here.post('/api/me/password', { currentPassword: 'nope', newPassword: 'hikari-no-michi-2026' });
+    const wrong = await here.post('/api/me/password', {
+      currentPassword: 'nope',
+      newPassword: 'hikari-no-michi-2026',
+    });
     expect(wrong.json().error.code).toBe('wrong_password');
-    const weak = await here.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'pharmacist-1' });
+    const weak = await here.post('/api/me/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'pharmacist-1',
+    });
     expect(weak.json().error.code).toBe('weak_password');
-    expect((await here.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'hikari-no-michi-2026' })).statusCode).toBe(200);
+    expect(
+      (
+        await here.post('/api/me/password', {
+          currentPassword: DEMO_PASSWORD,
+          newPassword: 'hikari-no-michi-2026',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await here.get('/api/me')).statusCode).toBe(200);
     expect((await there.get('/api/me')).statusCode).toBe(401);
     await expect(t.signIn('pharmacist', 'hikari-no-michi-2026')).resolves.toBeTruthy();
@@ -50,7 +63,9 @@ describe.each(engines())('my account (%s)', (engine) => {
     expect((await me.post('/api/me/totp/reenrol', { password: 'wrong' })).statusCode).toBe(400);
     const start = (await me.post('/api/me/totp/reenrol', { password: DEMO_PASSWORD })).json();
     await expect(t.signIn('houkatsu')).resolves.toBeTruthy(); // old secret still valid
-    const confirm = await me.post('/api/auth/totp/enrolment/confirm', { code: authenticator.generate(start.secret) });
+    const confirm = await me.post('/api/auth/totp/enrolment/confirm', {
+      code: authenticator.generate(start.secret),
+    });
     expect(confirm.json().recoveryCodes).toHaveLength(10);
     await expect(t.signIn('houkatsu')).rejects.toThrow(/totp houkatsu/); // old secret gone
     const codes = (await me.post('/api/me/recovery-codes', { password: DEMO_PASSWORD })).json().recoveryCodes;

@@ -1,8 +1,8 @@
 // Who the signed-in user is: identity, organisations, session.
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import type { MeResponse } from '../../../shared/schemas/account';
 import type { MembershipRole, OrganisationKind, Profession, SystemRole } from '../../../shared/identity';
+import type { MeResponse } from '../../../shared/schemas/account';
 import { memberships, organisations, users } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { unauthorized } from '../../platform/errors';
@@ -35,7 +35,11 @@ export async function describeMe(request: FastifyRequest): Promise<MeResponse> {
     .where(eq(memberships.userId, actor.user.id))
     .orderBy(organisations.kana);
   return {
-    user: { ...user, profession: user.profession as Profession, systemRoles: user.systemRoles as SystemRole[] },
+    user: {
+      ...user,
+      profession: user.profession as Profession,
+      systemRoles: user.systemRoles as SystemRole[],
+    },
     memberships: rows.map((row) => ({
       ...row,
       organisationKind: row.organisationKind as OrganisationKind,

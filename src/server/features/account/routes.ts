@@ -20,7 +20,9 @@ import { assertPassword, regenerateRecoveryCodes, startTotpReenrolment } from '.
 import { describeMe } from './me';
 import { assertStrongPassword } from './users';
 
-const passwordBody = z.object({ password: z.string().min(1, { error: 'パスワードを入力してください' }).max(256) });
+const passwordBody = z.object({
+  password: z.string().min(1, { error: 'パスワードを入力してください' }).max(256),
+});
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['account'];
@@ -33,7 +35,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me',
     {
-      schema: { tags, summary: 'The signed-in user, organisations and session', response: { 200: meResponse } },
+      schema: {
+        tags,
+        summary: 'The signed-in user, organisations and session',
+        response: { 200: meResponse },
+      },
       config: { access: access.signingIn(['totp_required', 'totp_enrolment_required', 'active']) },
     },
     async (request) => describeMe(request),
@@ -42,13 +48,25 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/me',
     {
-      schema: { tags, summary: 'Update own name, kana or profession', body: profileUpdateRequest, response: { 200: meResponse } },
+      schema: {
+        tags,
+        summary: 'Update own name, kana or profession',
+        body: profileUpdateRequest,
+        response: { 200: meResponse },
+      },
       config: { access: access.signedIn() },
     },
     async (request) => {
       await app.db.transaction(async (tx) => {
-        await tx.update(users).set({ ...request.body, updatedAt: new Date() }).where(eq(users.id, requireActor(request).user.id));
-        await appendAudit(tx, { ...own(request), action: 'account.profile_updated', details: { fields: Object.keys(request.body) } });
+        await tx
+          .update(users)
+          .set({ ...request.body, updatedAt: new Date() })
+          .where(eq(users.id, requireActor(request).user.id));
+        await appendAudit(tx, {
+          ...own(request),
+          action: 'account.profile_updated',
+          details: { fields: Object.keys(request.body) },
+        });
       });
       return describeMe(request);
     },
@@ -57,7 +75,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/me/password',
     {
-      schema: { tags, summary: 'Change password; other sessions end', body: passwordChangeRequest, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: 'Change password; other sessions end',
+        body: passwordChangeRequest,
+        response: { 200: okResponse },
+      },
       config: { access: access.signedIn() },
     },
     async (request) => {
@@ -66,7 +89,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       assertStrongPassword(request.body.newPassword, [actor.user.loginId]);
       const passwordHash = await hashPassword(request.body.newPassword, app.config.scryptCost);
       await app.db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, actor.user.id));
+        await tx
+          .update(users)
+          .set({ passwordHash, passwordChangedAt: new Date() })
+          .where(eq(users.id, actor.user.id));
         await revokeUserSessions(tx, actor.user.id, actor.sessionId);
         await appendAudit(tx, { ...own(request), action: 'account.password_changed' });
       });
@@ -85,7 +111,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await app.db
         .select()
         .from(sessions)
-        .where(and(eq(sessions.userId, actor.user.id), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
+        .where(
+          and(
+            eq(sessions.userId, actor.user.id),
+            isNull(sessions.revokedAt),
+            gt(sessions.expiresAt, new Date()),
+          ),
+        )
         .orderBy(desc(sessions.lastSeenAt));
       const idleCutoff = Date.now() - app.config.sessionIdleSeconds * 1000;
       return {
@@ -108,7 +140,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/me/sessions/:id',
     {
-      schema: { tags, summary: 'End one of my sessions', params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }), response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: 'End one of my sessions',
+        params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }),
+        response: { 200: okResponse },
+      },
       config: { access: access.signedIn() },
     },
     async (request) => {
@@ -141,7 +178,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/me/totp/reenrol',
     {
-      schema: { tags, summary: 'Set up a new authenticator (confirm with /api/auth/totp/enrolment/confirm)', body: passwordBody, response: { 200: totpEnrolmentStartResponse } },
+      schema: {
+        tags,
+        summary: 'Set up a new authenticator (confirm with /api/auth/totp/enrolment/confirm)',
+        body: passwordBody,
+        response: { 200: totpEnrolmentStartResponse },
+      },
       config: { access: access.signedIn() },
     },
     async (request) => startTotpReenrolment(request, request.body.password),
@@ -150,7 +192,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/me/recovery-codes',
     {
-      schema: { tags, summary: 'Replace my recovery codes (shown once)', body: passwordBody, response: { 200: recoveryCodesResponse } },
+      schema: {
+        tags,
+        summary: 'Replace my recovery codes (shown once)',
+        body: passwordBody,
+        response: { 200: recoveryCodesResponse },
+      },
       config: { access: access.signedIn() },
     },
     async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(request, request.body.password) }),

@@ -1,7 +1,7 @@
 // Creating users and the failed-sign-in counter, shared by invites, resets, the CLI and demo data.
 import { eq, sql } from 'drizzle-orm';
-import type { NewAccountFields } from '../../../shared/schemas/auth';
 import type { SystemRole } from '../../../shared/identity';
+import type { NewAccountFields } from '../../../shared/schemas/auth';
 import type { Config } from '../../config';
 import type { DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
@@ -15,7 +15,8 @@ export function assertStrongPassword(password: string, personal: string[]): void
 
 export async function assertLoginIdFree(db: DbOrTx, loginId: string): Promise<void> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.loginId, loginId));
-  if (existing) throw conflict('login_id_taken', 'このログインIDは既に使われています。別のIDを入力してください。');
+  if (existing)
+    throw conflict('login_id_taken', 'このログインIDは既に使われています。別のIDを入力してください。');
 }
 
 export async function createUser(
@@ -47,7 +48,11 @@ export async function createUser(
  * Counts a failed password or code. Returns the lock end when this failure locked the account.
  * The increment happens in SQL so concurrent failures all count.
  */
-export async function registerSignInFailure(db: DbOrTx, config: Config, userId: string): Promise<Date | null> {
+export async function registerSignInFailure(
+  db: DbOrTx,
+  config: Config,
+  userId: string,
+): Promise<Date | null> {
   const [row] = await db
     .update(users)
     .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })

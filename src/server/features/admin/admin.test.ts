@@ -33,11 +33,15 @@ describe.each(engines())('system administration (%s)', (engine) => {
   it('validates organisations in Japanese', async () => {
     const res = await admin.post('/api/admin/organisations', { name: '', kana: 'abc', kind: 'castle' });
     expect(res.statusCode).toBe(400);
-    const byPath = Object.fromEntries(res.json().error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
+    const byPath = Object.fromEntries(
+      res.json().error.details.map((d: { path: string; message: string }) => [d.path, d.message]),
+    );
     expect(byPath.name).toBe('入力してください');
     expect(byPath.kana).toBe('カタカナで入力してください');
     expect(byPath.kind).toBeTruthy();
-    const missing = await admin.patch('/api/admin/organisations/00000000-0000-4000-8000-000000000000', { name: 'x' });
+    const missing = await admin.patch('/api/admin/organisations/00000000-0000-4000-8000-000000000000', {
+      name: 'x',
+    });
     expect(missing.statusCode).toBe(404);
   });
 
@@ -59,23 +63,38 @@ describe.each(engines())('system administration (%s)', (engine) => {
   it('finds users and changes their system roles, audited', async () => {
     const found = (await admin.get('/api/admin/users?q=サクライ')).json().users;
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ loginId: 'doctor', organisations: [{ name: 'さくら在宅クリニック', role: 'admin' }] });
-    const updated = await admin.put(`/api/admin/users/${found[0].id}/system-roles`, { systemRoles: ['center_staff'] });
+    expect(found[0]).toMatchObject({
+      loginId: 'doctor',
+      organisations: [{ name: 'さくら在宅クリニック', role: 'admin' }],
+    });
+    const updated = await admin.put(`/api/admin/users/${found[0].id}/system-roles`, {
+      systemRoles: ['center_staff'],
+    });
     expect(updated.json().systemRoles).toEqual(['center_staff']);
     const bad = await admin.put(`/api/admin/users/${found[0].id}/system-roles`, { systemRoles: ['king'] });
     expect(bad.statusCode).toBe(400);
-    const self = await admin.put(`/api/admin/users/${await t.userId('admin')}/system-roles`, { systemRoles: [] });
+    const self = await admin.put(`/api/admin/users/${await t.userId('admin')}/system-roles`, {
+      systemRoles: [],
+    });
     expect(self.json().error.code).toBe('cannot_demote_self');
     const audit = (await admin.get('/api/admin/audit?action=admin.system_roles_changed')).json();
-    expect(audit.records[0]).toMatchObject({ targetId: found[0].id, actorName: '管理 太郎', details: { from: [], to: ['center_staff'] } });
+    expect(audit.records[0]).toMatchObject({
+      targetId: found[0].id,
+      actorName: '管理 太郎',
+      details: { from: [], to: ['center_staff'] },
+    });
   });
 
   it('disables an account and ends its sessions at once', async () => {
     const pharmacist = await t.signIn('pharmacist');
     const id = await t.userId('pharmacist');
-    expect((await admin.put(`/api/admin/users/${id}/disabled`, { disabled: true })).json().disabled).toBe(true);
+    expect((await admin.put(`/api/admin/users/${id}/disabled`, { disabled: true })).json().disabled).toBe(
+      true,
+    );
     expect((await pharmacist.get('/api/me')).statusCode).toBe(401);
-    expect((await admin.put(`/api/admin/users/${id}/disabled`, { disabled: false })).json().disabled).toBe(false);
+    expect((await admin.put(`/api/admin/users/${id}/disabled`, { disabled: false })).json().disabled).toBe(
+      false,
+    );
   });
 
   it('searches the audit log by date and pages through it', async () => {

@@ -16,7 +16,12 @@ export async function searchAudit(request: FastifyRequest, query: z.infer<typeof
     query.targetId ? eq(auditLog.targetId, query.targetId) : undefined,
     query.from ? gte(auditLog.occurredAt, new Date(`${query.from}T00:00:00${JST_OFFSET}`)) : undefined,
     // "to" is inclusive: everything before the next day starts.
-    query.to ? lt(auditLog.occurredAt, new Date(new Date(`${query.to}T00:00:00${JST_OFFSET}`).getTime() + 86_400_000)) : undefined,
+    query.to
+      ? lt(
+          auditLog.occurredAt,
+          new Date(new Date(`${query.to}T00:00:00${JST_OFFSET}`).getTime() + 86_400_000),
+        )
+      : undefined,
     query.beforeId ? lt(auditLog.id, query.beforeId) : undefined,
   ];
   const rows = await request.server.db

@@ -19,9 +19,15 @@ export async function listOrganisations(request: FastifyRequest) {
   return rows.map((row) => ({ ...organisationToView(row.org), memberCount: row.memberCount }));
 }
 
-export async function createOrganisation(request: FastifyRequest, input: z.infer<typeof organisationCreateRequest>) {
+export async function createOrganisation(
+  request: FastifyRequest,
+  input: z.infer<typeof organisationCreateRequest>,
+) {
   return request.server.db.transaction(async (tx) => {
-    const [org] = await tx.insert(organisations).values({ ...input, areaId: input.areaId ?? null }).returning();
+    const [org] = await tx
+      .insert(organisations)
+      .values({ ...input, areaId: input.areaId ?? null })
+      .returning();
     if (!org) throw new Error('organisation insert returned nothing');
     await appendAudit(tx, {
       ...requestAuditFields(request),

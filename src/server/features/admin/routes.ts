@@ -35,14 +35,22 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/organisations',
-    { schema: { tags, summary: 'All organisations', response: { 200: organisationList } }, config: { access: systemAdmin } },
+    {
+      schema: { tags, summary: 'All organisations', response: { 200: organisationList } },
+      config: { access: systemAdmin },
+    },
     async (request) => ({ organisations: await listOrganisations(request) }),
   );
 
   app.post(
     '/api/admin/organisations',
     {
-      schema: { tags, summary: 'Create an organisation', body: organisationCreateRequest, response: { 200: organisationView } },
+      schema: {
+        tags,
+        summary: 'Create an organisation',
+        body: organisationCreateRequest,
+        response: { 200: organisationView },
+      },
       config: { access: systemAdmin },
     },
     async (request) => createOrganisation(request, request.body),
@@ -51,7 +59,13 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/admin/organisations/:id',
     {
-      schema: { tags, summary: 'Edit an organisation', params: idParams, body: organisationUpdateRequest, response: { 200: organisationView } },
+      schema: {
+        tags,
+        summary: 'Edit an organisation',
+        params: idParams,
+        body: organisationUpdateRequest,
+        response: { 200: organisationView },
+      },
       config: { access: systemAdmin },
     },
     async (request) => updateOrganisation(request, request.params.id, request.body),
@@ -60,7 +74,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/admin/users',
     {
-      schema: { tags, summary: 'Find users by login ID, name or kana', querystring: userQuery, response: { 200: userList } },
+      schema: {
+        tags,
+        summary: 'Find users by login ID, name or kana',
+        querystring: userQuery,
+        response: { 200: userList },
+      },
       config: { access: systemAdmin },
     },
     async (request) => ({ users: await listUsers(request, request.query.q) }),
@@ -69,7 +88,13 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/users/:id/system-roles',
     {
-      schema: { tags, summary: "Set a user's system roles", params: idParams, body: systemRolesUpdateRequest, response: { 200: userView } },
+      schema: {
+        tags,
+        summary: "Set a user's system roles",
+        params: idParams,
+        body: systemRolesUpdateRequest,
+        response: { 200: userView },
+      },
       config: { access: systemAdmin },
     },
     async (request) => setSystemRoles(request, request.params.id, request.body.systemRoles),
@@ -78,7 +103,13 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/users/:id/disabled',
     {
-      schema: { tags, summary: 'Disable or enable an account (disabling ends its sessions)', params: idParams, body: userDisableRequest, response: { 200: userView } },
+      schema: {
+        tags,
+        summary: 'Disable or enable an account (disabling ends its sessions)',
+        params: idParams,
+        body: userDisableRequest,
+        response: { 200: userView },
+      },
       config: { access: systemAdmin },
     },
     async (request) => setDisabled(request, request.params.id, request.body.disabled),
@@ -87,7 +118,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/admin/audit',
     {
-      schema: { tags, summary: 'Search the audit log (newest first)', querystring: auditQuery, response: { 200: auditList } },
+      schema: {
+        tags,
+        summary: 'Search the audit log (newest first)',
+        querystring: auditQuery,
+        response: { 200: auditList },
+      },
       config: { access: systemAdmin },
     },
     async (request) => searchAudit(request, request.query),

@@ -26,10 +26,20 @@ export async function listUsers(request: FastifyRequest, q: string | undefined, 
     .limit(200);
   const orgRows = rows.length
     ? await db
-        .select({ userId: memberships.userId, id: organisations.id, name: organisations.name, role: memberships.role })
+        .select({
+          userId: memberships.userId,
+          id: organisations.id,
+          name: organisations.name,
+          role: memberships.role,
+        })
         .from(memberships)
         .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-        .where(inArray(memberships.userId, rows.map((row) => row.id)))
+        .where(
+          inArray(
+            memberships.userId,
+            rows.map((row) => row.id),
+          ),
+        )
     : [];
   const now = Date.now();
   return rows.map((user) => ({
@@ -42,7 +52,9 @@ export async function listUsers(request: FastifyRequest, q: string | undefined, 
     totpEnabled: user.totpEnabled,
     lockedUntil: user.lockedUntil && user.lockedUntil.getTime() > now ? user.lockedUntil.toISOString() : null,
     disabled: user.disabled,
-    organisations: orgRows.filter((o) => o.userId === user.id).map(({ id, name, role }) => ({ id, name, role })),
+    organisations: orgRows
+      .filter((o) => o.userId === user.id)
+      .map(({ id, name, role }) => ({ id, name, role })),
   }));
 }
 
@@ -55,10 +67,17 @@ async function oneUser(request: FastifyRequest, id: string) {
 export async function setSystemRoles(request: FastifyRequest, id: string, roles: SystemRole[]) {
   const unique = [...new Set(roles)];
   if (request.actor?.user.id === id && !unique.includes('system_admin')) {
-    throw conflict('cannot_demote_self', '自分自身のシステム管理者権限は外せません。別のシステム管理者に依頼してください。');
+    throw conflict(
+      'cannot_demote_self',
+      '自分自身のシステム管理者権限は外せません。別のシステム管理者に依頼してください。',
+    );
   }
   await request.server.db.transaction(async (tx) => {
-    const [before] = await tx.select({ roles: users.systemRoles }).from(users).where(eq(users.id, id)).for('update');
+    const [before] = await tx
+      .select({ roles: users.systemRoles })
+      .from(users)
+      .where(eq(users.id, id))
+      .for('update');
     if (!before) throw notFound('利用者が見つかりません。', 'user_not_found');
     await tx.update(users).set({ systemRoles: unique, updatedAt: new Date() }).where(eq(users.id, id));
     await appendAudit(tx, {

@@ -11,7 +11,10 @@ import { createSession } from '../../platform/sessions';
 import { createUser } from '../account/users';
 
 const inviteNotFound = () =>
-  notFound('招待リンクが見つかりません。リンクを最後まで正しく開いたか確認してください。', 'invite_not_found');
+  notFound(
+    '招待リンクが見つかりません。リンクを最後まで正しく開いたか確認してください。',
+    'invite_not_found',
+  );
 
 export async function previewInvite(request: FastifyRequest, token: string) {
   const [row] = await request.server.db
@@ -43,7 +46,11 @@ export async function acceptInvite(
   const { db, config } = request.server;
   await db.transaction(async (tx) => {
     // Locked for the transaction: two people opening the same link cannot both use it.
-    const [invite] = await tx.select().from(invites).where(eq(invites.tokenHash, sha256Hex(token))).for('update');
+    const [invite] = await tx
+      .select()
+      .from(invites)
+      .where(eq(invites.tokenHash, sha256Hex(token)))
+      .for('update');
     if (!invite) throw inviteNotFound();
     const status = linkStatus(invite);
     if (status !== 'valid') throw linkGone('invite', status);

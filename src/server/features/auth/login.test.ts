@@ -48,13 +48,17 @@ describe.each(engines())('sign-in (%s)', (engine) => {
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json().error.code).toBe(wrong.json().error.code);
-    const failures = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login_failed'));
+    const failures = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.login_failed'));
     expect(failures.length).toBeGreaterThanOrEqual(2);
   });
 
   it('locks the account after repeated failures and says until when', async () => {
     const client = t.client();
-    const attempt = () => client.post('/api/auth/login', { loginId: 'houkatsu', password: 'not the password' });
+    const attempt = () =>
+      client.post('/api/auth/login', { loginId: 'houkatsu', password: 'not the password' });
     expect((await attempt()).statusCode).toBe(401);
     const second = await attempt();
     expect(second.json().error.message).toMatch(/あと1回/);
@@ -92,8 +96,14 @@ describe.each(engines())('sign-in (%s)', (engine) => {
     const absolute = await t.signIn('caremanager');
     const db = t.database.db;
     const longAgo = new Date(Date.now() - (t.config.sessionIdleSeconds + 60) * 1000);
-    await db.update(sessions).set({ lastSeenAt: longAgo }).where(eq(sessions.userId, await t.userId('nurse2')));
-    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, await t.userId('caremanager')));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: longAgo })
+      .where(eq(sessions.userId, await t.userId('nurse2')));
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, await t.userId('caremanager')));
     expect((await idle.get('/api/me')).statusCode).toBe(401);
     expect((await absolute.get('/api/me')).statusCode).toBe(401);
   });
@@ -127,7 +137,8 @@ describe('rate limit on sign-in', () => {
   it('answers 429 with a message once an address sends too many attempts', async () => {
     const client = t.client();
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await client.post('/api/auth/login', { loginId: 'nobody', password: 'x' })).statusCode);
+    for (let i = 0; i < 4; i++)
+      codes.push((await client.post('/api/auth/login', { loginId: 'nobody', password: 'x' })).statusCode);
     expect(codes).toEqual([401, 401, 401, 429]);
     const limited = await client.post('/api/auth/login', { loginId: 'nobody', password: 'x' });
     expect(limited.json().error.message).toMatch(/しばらく待って/);

@@ -18,7 +18,9 @@ const invalidCredentials = (remaining?: number) =>
     401,
     'invalid_credentials',
     'ログインIDまたはパスワードが違います。' +
-      (remaining !== undefined && remaining <= 2 ? `あと${remaining}回失敗すると一時的にロックされます。` : ''),
+      (remaining !== undefined && remaining <= 2
+        ? `あと${remaining}回失敗すると一時的にロックされます。`
+        : ''),
   );
 
 export async function login(
@@ -32,7 +34,11 @@ export async function login(
   if (!user) {
     dummyHash ??= hashPassword('timing-equaliser', config.scryptCost);
     await verifyPassword(input.password, await dummyHash);
-    await appendAudit(db, { ...audit, action: 'auth.login_failed', details: { loginId: input.loginId, why: 'unknown' } });
+    await appendAudit(db, {
+      ...audit,
+      action: 'auth.login_failed',
+      details: { loginId: input.loginId, why: 'unknown' },
+    });
     throw invalidCredentials();
   }
   const target = { ...audit, actorUserId: user.id, targetId: user.id };
@@ -43,7 +49,11 @@ export async function login(
   if (!(await verifyPassword(input.password, user.passwordHash))) {
     const lockedUntil = await registerSignInFailure(db, config, user.id);
     if (lockedUntil) {
-      await appendAudit(db, { ...target, action: 'auth.lockout', details: { lockedUntil: lockedUntil.toISOString() } });
+      await appendAudit(db, {
+        ...target,
+        action: 'auth.lockout',
+        details: { lockedUntil: lockedUntil.toISOString() },
+      });
       throw accountLocked(lockedUntil);
     }
     await appendAudit(db, { ...target, action: 'auth.login_failed', details: { why: 'password' } });
@@ -51,7 +61,11 @@ export async function login(
   }
   if (user.disabled) {
     await appendAudit(db, { ...target, action: 'auth.login_refused_disabled' });
-    throw new AppError(403, 'account_disabled', 'このアカウントは無効になっています。組織の管理者に連絡してください。');
+    throw new AppError(
+      403,
+      'account_disabled',
+      'このアカウントは無効になっています。組織の管理者に連絡してください。',
+    );
   }
   await clearSignInFailures(db, user.id);
   const stage: SessionStage = user.totpEnabled ? 'totp_required' : 'totp_enrolment_required';

@@ -18,7 +18,9 @@ async function enrolTotp(client: TestClient): Promise<{ secret: string; recovery
   const { secret, otpauthUri, qrSvg } = start.json();
   expect(otpauthUri).toContain(`secret=${secret}`);
   expect(qrSvg).toContain('<svg');
-  const confirm = await client.post('/api/auth/totp/enrolment/confirm', { code: authenticator.generate(secret) });
+  const confirm = await client.post('/api/auth/totp/enrolment/confirm', {
+    code: authenticator.generate(secret),
+  });
   expect(confirm.statusCode).toBe(200);
   return { secret, recoveryCodes: confirm.json().recoveryCodes };
 }
@@ -43,7 +45,11 @@ describe.each(engines())('onboarding without e-mail (%s)', (engine) => {
 
     const member = t.client();
     const preview = await member.get(`/api/invites/${token}`);
-    expect(preview.json()).toMatchObject({ organisationName: 'つばさ訪問看護ステーション', status: 'valid', role: 'member' });
+    expect(preview.json()).toMatchObject({
+      organisationName: 'つばさ訪問看護ステーション',
+      status: 'valid',
+      role: 'member',
+    });
     const accepted = await member.post(`/api/invites/${token}/accept`, newNurse);
     expect(accepted.json()).toEqual({ stage: 'totp_enrolment_required' });
     // Before enrolment nothing but enrolment is open.
@@ -57,7 +63,10 @@ describe.each(engines())('onboarding without e-mail (%s)', (engine) => {
 
     // A fresh sign-in works with the authenticator, and once with a recovery code.
     const later = t.client();
-    expect((await later.post('/api/auth/login', { loginId: newNurse.loginId, password: newNurse.password })).json().stage).toBe('totp_required');
+    expect(
+      (await later.post('/api/auth/login', { loginId: newNurse.loginId, password: newNurse.password })).json()
+        .stage,
+    ).toBe('totp_required');
     expect((await later.post('/api/auth/totp', { recoveryCode: recoveryCodes[0] })).statusCode).toBe(200);
     const again = t.client();
     await again.post('/api/auth/login', { loginId: newNurse.loginId, password: newNurse.password });
@@ -68,46 +77,73 @@ describe.each(engines())('onboarding without e-mail (%s)', (engine) => {
     expect((await admin.delete(`/api/orgs/${orgId}/members/${userId}`)).statusCode).toBe(200);
     expect((await member.get('/api/me')).statusCode).toBe(401);
     expect((await later.get(`/api/orgs/${orgId}`)).statusCode).toBe(401);
-    const actions = (await t.database.db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(['organisation.invite_created', 'invite.accepted', 'auth.totp_enrolled', 'organisation.member_removed']));
+    const actions = (await t.database.db.select({ action: auditLog.action }).from(auditLog)).map(
+      (r) => r.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'organisation.invite_created',
+        'invite.accepted',
+        'auth.totp_enrolled',
+        'organisation.member_removed',
+      ]),
+    );
   });
 
   it('refuses a used invite, an expired one and a revoked one, saying why', async () => {
     const used = (await admin.post(`/api/orgs/${orgId}/invites`, {})).json().token;
     await t.client().post(`/api/invites/${used}/accept`, { ...newNurse, loginId: 'first.user' });
-    const reuse = await t.client().post(`/api/invites/${used}/accept`, { ...newNurse, loginId: 'second.user' });
+    const reuse = await t
+      .client()
+      .post(`/api/invites/${used}/accept`, { ...newNurse, loginId: 'second.user' });
     expect(reuse.statusCode).toBe(410);
     expect(reuse.json().error.code).toBe('invite_used');
     expect(reuse.json().error.message).toMatch(/一度しか使えません/);
 
     const expired = (await admin.post(`/api/orgs/${orgId}/invites`, {})).json();
-    await t.database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, expired.invite.id));
+    await t.database.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, expired.invite.id));
     expect((await t.client().get(`/api/invites/${expired.token}`)).json().status).toBe('expired');
-    const late = await t.client().post(`/api/invites/${expired.token}/accept`, { ...newNurse, loginId: 'late.user' });
+    const late = await t
+      .client()
+      .post(`/api/invites/${expired.token}/accept`, { ...newNurse, loginId: 'late.user' });
     expect(late.statusCode).toBe(410);
     expect(late.json().error.code).toBe('invite_expired');
 
     const revoked = (await admin.post(`/api/orgs/${orgId}/invites`, {})).json();
     expect((await admin.delete(`/api/orgs/${orgId}/invites/${revoked.invite.id}`)).statusCode).toBe(200);
     expect((await admin.delete(`/api/orgs/${orgId}/invites/${revoked.invite.id}`)).statusCode).toBe(404);
-    expect((await t.client().post(`/api/invites/${revoked.token}/accept`, newNurse)).json().error.code).toBe('invite_revoked');
+    expect((await t.client().post(`/api/invites/${revoked.token}/accept`, newNurse)).json().error.code).toBe(
+      'invite_revoked',
+    );
     expect((await t.client().get('/api/invites/not-a-real-token-at-all-xxxxx')).statusCode).toBe(404);
   });
 
   it('refuses weak passwords, taken login IDs and bad fields without using up the invite', async () => {
     const { token } = (await admin.post(`/api/orgs/${orgId}/invites`, {})).json();
-    const weak = await t.client().post(`/api/invites/${token}/accept`, { ...newNurse, loginId: 'weak.user', password: 'password123' });
+    const weak = await t
+      .client()
+      .post(`/api/invites/${token}/accept`, { ...newNurse, loginId: 'weak.user', password: 'password123' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('weak_password');
     const taken = await t.client().post(`/api/invites/${token}/accept`, { ...newNurse, loginId: 'doctor' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('login_id_taken');
-    const bad = await t.client().post(`/api/invites/${token}/accept`, { ...newNurse, kana: 'ほしの', loginId: 'x'.repeat(65), profession: 'wizard' });
+    const bad = await t.client().post(`/api/invites/${token}/accept`, {
+      ...newNurse,
+      kana: 'ほしの',
+      loginId: 'x'.repeat(65),
+      profession: 'wizard',
+    });
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['kana', 'loginId', 'profession']));
     expect((await t.client().get(`/api/invites/${token}`)).json().status).toBe('valid');
-    const ok = await t.client().post(`/api/invites/${token}/accept`, { ...newNurse, loginId: 'finally.user' });
+    const ok = await t
+      .client()
+      .post(`/api/invites/${token}/accept`, { ...newNurse, loginId: 'finally.user' });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -128,14 +164,24 @@ describe.each(engines())('onboarding without e-mail (%s)', (engine) => {
     const { token } = reset.json();
     expect((await old.get('/api/me')).statusCode).toBe(401);
     const member = t.client();
-    expect((await member.get(`/api/password-resets/${token}`)).json()).toMatchObject({ loginId: 'nurse2', status: 'valid' });
-    expect((await member.post(`/api/password-resets/${token}`, { password: 'qwertyuiop' })).json().error.code).toBe('weak_password');
+    expect((await member.get(`/api/password-resets/${token}`)).json()).toMatchObject({
+      loginId: 'nurse2',
+      status: 'valid',
+    });
+    expect(
+      (await member.post(`/api/password-resets/${token}`, { password: 'qwertyuiop' })).json().error.code,
+    ).toBe('weak_password');
     const done = await member.post(`/api/password-resets/${token}`, { password: 'mori-no-kaze-2026' });
     expect(done.json()).toEqual({ stage: 'totp_enrolment_required' });
     await enrolTotp(member);
     expect((await member.get('/api/me')).json().session.stage).toBe('active');
-    expect((await t.client().post(`/api/password-resets/${token}`, { password: 'mori-no-kaze-2027' })).statusCode).toBe(410);
-    const audited = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'organisation.member_password_reset_issued'));
+    expect(
+      (await t.client().post(`/api/password-resets/${token}`, { password: 'mori-no-kaze-2027' })).statusCode,
+    ).toBe(410);
+    const audited = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'organisation.member_password_reset_issued'));
     expect(audited[0]).toMatchObject({ targetId: memberId, organisationId: orgId });
   });
 });

@@ -12,7 +12,10 @@ import { createSession, revokeUserSessions } from '../../platform/sessions';
 import { assertStrongPassword } from '../account/users';
 
 const resetNotFound = () =>
-  notFound('再設定リンクが見つかりません。リンクを最後まで正しく開いたか確認してください。', 'password_reset_not_found');
+  notFound(
+    '再設定リンクが見つかりません。リンクを最後まで正しく開いたか確認してください。',
+    'password_reset_not_found',
+  );
 
 export async function previewPasswordReset(request: FastifyRequest, token: string) {
   const [row] = await request.server.db

@@ -1,9 +1,8 @@
 // /api/auth/* (sign-in, second factor, sign-out), /api/invites/:token and /api/password-resets/:token.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { okResponse } from '../../../shared/schemas/common';
 import {
-  invitePreview,
   inviteAcceptRequest,
+  invitePreview,
   loginRequest,
   loginResponse,
   passwordResetPreview,
@@ -14,6 +13,7 @@ import {
   totpEnrolmentStartResponse,
   totpVerifyRequest,
 } from '../../../shared/schemas/auth';
+import { okResponse } from '../../../shared/schemas/common';
 import { access, requireActor } from '../../platform/access';
 import { appendAudit, requestAuditFields } from '../../platform/audit';
 import { clearSessionCookie, revokeSession, revokeUserSessions } from '../../platform/sessions';
@@ -30,7 +30,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      schema: { tags, summary: 'Sign in with login ID and password', body: loginRequest, response: { 200: loginResponse } },
+      schema: {
+        tags,
+        summary: 'Sign in with login ID and password',
+        body: loginRequest,
+        response: { 200: loginResponse },
+      },
       config: { access: access.public(), rateLimit },
     },
     async (request, reply) => ({ stage: await login(request, reply, request.body) }),
@@ -39,7 +44,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/totp',
     {
-      schema: { tags, summary: 'Second factor: TOTP or a recovery code', body: totpVerifyRequest, response: { 200: loginResponse } },
+      schema: {
+        tags,
+        summary: 'Second factor: TOTP or a recovery code',
+        body: totpVerifyRequest,
+        response: { 200: loginResponse },
+      },
       config: { access: access.signingIn(['totp_required']), rateLimit },
     },
     async (request) => {
@@ -51,7 +61,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/totp/enrolment',
     {
-      schema: { tags, summary: 'Start TOTP enrolment (QR code)', response: { 200: totpEnrolmentStartResponse } },
+      schema: {
+        tags,
+        summary: 'Start TOTP enrolment (QR code)',
+        response: { 200: totpEnrolmentStartResponse },
+      },
       config: { access: access.signingIn(['totp_enrolment_required']) },
     },
     async (request) => startTotpEnrolment(request),
@@ -60,7 +74,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/totp/enrolment/confirm',
     {
-      schema: { tags, summary: 'Confirm TOTP enrolment; returns recovery codes once', body: totpEnrolmentConfirmRequest, response: { 200: recoveryCodesResponse } },
+      schema: {
+        tags,
+        summary: 'Confirm TOTP enrolment; returns recovery codes once',
+        body: totpEnrolmentConfirmRequest,
+        response: { 200: recoveryCodesResponse },
+      },
       config: { access: access.signingIn(['totp_enrolment_required', 'active']), rateLimit },
     },
     async (request) => ({ recoveryCodes: await confirmTotpEnrolment(request, request.body.code) }),
@@ -75,7 +94,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = requireActor(request);
       await revokeSession(app.db, actor.sessionId);
-      await appendAudit(app.db, { ...requestAuditFields(request), action: 'auth.logout', targetType: 'user', targetId: actor.user.id });
+      await appendAudit(app.db, {
+        ...requestAuditFields(request),
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: actor.user.id,
+      });
       clearSessionCookie(reply);
       return { ok: true as const };
     },
@@ -90,7 +114,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = requireActor(request);
       await revokeUserSessions(app.db, actor.user.id);
-      await appendAudit(app.db, { ...requestAuditFields(request), action: 'auth.logout_all', targetType: 'user', targetId: actor.user.id });
+      await appendAudit(app.db, {
+        ...requestAuditFields(request),
+        action: 'auth.logout_all',
+        targetType: 'user',
+        targetId: actor.user.id,
+      });
       clearSessionCookie(reply);
       return { ok: true as const };
     },
@@ -99,7 +128,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/invites/:token',
     {
-      schema: { tags, summary: 'What an invite link is for', params: tokenParams, response: { 200: invitePreview } },
+      schema: {
+        tags,
+        summary: 'What an invite link is for',
+        params: tokenParams,
+        response: { 200: invitePreview },
+      },
       config: { access: access.public(), rateLimit },
     },
     async (request) => previewInvite(request, request.params.token),
@@ -108,7 +142,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/invites/:token/accept',
     {
-      schema: { tags, summary: 'Create an account from an invite', params: tokenParams, body: inviteAcceptRequest, response: { 200: loginResponse } },
+      schema: {
+        tags,
+        summary: 'Create an account from an invite',
+        params: tokenParams,
+        body: inviteAcceptRequest,
+        response: { 200: loginResponse },
+      },
       config: { access: access.public(), rateLimit },
     },
     async (request, reply) => {
@@ -120,7 +160,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/password-resets/:token',
     {
-      schema: { tags, summary: 'What a password-reset link is for', params: tokenParams, response: { 200: passwordResetPreview } },
+      schema: {
+        tags,
+        summary: 'What a password-reset link is for',
+        params: tokenParams,
+        response: { 200: passwordResetPreview },
+      },
       config: { access: access.public(), rateLimit },
     },
     async (request) => previewPasswordReset(request, request.params.token),
@@ -129,7 +174,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/password-resets/:token',
     {
-      schema: { tags, summary: 'Set a new password from a reset link', params: tokenParams, body: passwordResetRequest, response: { 200: loginResponse } },
+      schema: {
+        tags,
+        summary: 'Set a new password from a reset link',
+        params: tokenParams,
+        body: passwordResetRequest,
+        response: { 200: loginResponse },
+      },
       config: { access: access.public(), rateLimit },
     },
     async (request, reply) => {

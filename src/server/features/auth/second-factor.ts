@@ -79,7 +79,11 @@ export async function verifySecondFactor(
       throw accountLocked(lockedUntil);
     }
     await appendAudit(db, { ...audit, action: 'auth.second_factor_failed', details: { method } });
-    throw new AppError(401, 'invalid_code', '確認コードが違うか、既に使われています。認証アプリの最新のコードを入力してください。');
+    throw new AppError(
+      401,
+      'invalid_code',
+      '確認コードが違うか、既に使われています。認証アプリの最新のコードを入力してください。',
+    );
   }
   await clearSignInFailures(db, user.id);
   await setSessionStage(db, actor.sessionId, 'active');
@@ -112,13 +116,18 @@ export async function confirmTotpEnrolment(request: FastifyRequest, code: string
   const actor = requireActor(request);
   const user = await loadUser(db, actor.user.id);
   if (!user.totpPendingSecret) {
-    throw badRequest('no_pending_enrolment', '認証アプリの設定が始まっていません。最初からやり直してください。');
+    throw badRequest(
+      'no_pending_enrolment',
+      '認証アプリの設定が始まっていません。最初からやり直してください。',
+    );
   }
   const step = matchTotp(code, user.totpPendingSecret);
   if (step === null) {
-    throw badRequest('invalid_code', '確認コードが違います。認証アプリに表示されている6桁の数字を入力してください。', [
-      { path: 'code', message: '確認コードが違います' },
-    ]);
+    throw badRequest(
+      'invalid_code',
+      '確認コードが違います。認証アプリに表示されている6桁の数字を入力してください。',
+      [{ path: 'code', message: '確認コードが違います' }],
+    );
   }
   const secret = user.totpPendingSecret;
   return db.transaction(async (tx) => {
@@ -165,6 +174,8 @@ export async function regenerateRecoveryCodes(request: FastifyRequest, password:
 export async function assertPassword(request: FastifyRequest, password: string): Promise<void> {
   const user = await loadUser(request.server.db, requireActor(request).user.id);
   if (!(await verifyPassword(password, user.passwordHash))) {
-    throw badRequest('wrong_password', 'パスワードが違います。', [{ path: 'password', message: 'パスワードが違います' }]);
+    throw badRequest('wrong_password', 'パスワードが違います。', [
+      { path: 'password', message: 'パスワードが違います' },
+    ]);
   }
 }

@@ -12,13 +12,21 @@ export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/demo/totp-code',
     {
-      schema: { tags: ['demo'], summary: 'Demo mode: the current TOTP code of this demo account', response: { 200: z.object({ code: z.string() }) } },
+      schema: {
+        tags: ['demo'],
+        summary: 'Demo mode: the current TOTP code of this demo account',
+        response: { 200: z.object({ code: z.string() }) },
+      },
       config: { access: access.signingIn(['totp_required']) },
     },
     async (request) => {
       const actor = requireActor(request);
-      const [user] = await app.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, actor.user.id));
-      if (!actor.user.isDemo || !user?.secret) throw notFound('デモ用のアカウントではありません。', 'not_demo_account');
+      const [user] = await app.db
+        .select({ secret: users.totpSecret })
+        .from(users)
+        .where(eq(users.id, actor.user.id));
+      if (!actor.user.isDemo || !user?.secret)
+        throw notFound('デモ用のアカウントではありません。', 'not_demo_account');
       return { code: currentTotpCode(user.secret) };
     },
   );

@@ -8,7 +8,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
     {
-      schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: z.object({ ok: z.boolean(), engine: z.string() }) } },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and database check',
+        response: { 200: z.object({ ok: z.boolean(), engine: z.string() }) },
+      },
       config: { access: access.public() },
     },
     async () => {

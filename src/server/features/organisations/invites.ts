@@ -30,7 +30,11 @@ export async function listInvites(request: FastifyRequest, orgId: string) {
   return rows.map((row) => inviteView(row.invite, row.createdByName, row.usedByName));
 }
 
-function inviteView(invite: typeof invites.$inferSelect, createdByName: string | null, usedByName: string | null) {
+function inviteView(
+  invite: typeof invites.$inferSelect,
+  createdByName: string | null,
+  usedByName: string | null,
+) {
   return {
     id: invite.id,
     role: invite.role as MembershipRole,
@@ -86,9 +90,17 @@ export async function revokeInvite(request: FastifyRequest, orgId: string, invit
     const revoked = await tx
       .update(invites)
       .set({ revokedAt: new Date() })
-      .where(and(eq(invites.id, inviteId), eq(invites.organisationId, orgId), isNull(invites.usedAt), isNull(invites.revokedAt)))
+      .where(
+        and(
+          eq(invites.id, inviteId),
+          eq(invites.organisationId, orgId),
+          isNull(invites.usedAt),
+          isNull(invites.revokedAt),
+        ),
+      )
       .returning({ id: invites.id });
-    if (revoked.length === 0) throw notFound('取り消せる招待が見つかりません（使用済み・取り消し済みを含む）。', 'invite_not_found');
+    if (revoked.length === 0)
+      throw notFound('取り消せる招待が見つかりません（使用済み・取り消し済みを含む）。', 'invite_not_found');
     await appendAudit(tx, {
       ...requestAuditFields(request),
       organisationId: orgId,

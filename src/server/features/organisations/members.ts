@@ -68,14 +68,28 @@ async function assertAnotherAdmin(tx: Tx, orgId: string, userId: string): Promis
   const others = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.organisationId, orgId), eq(memberships.role, 'admin'), ne(memberships.userId, userId)))
+    .where(
+      and(
+        eq(memberships.organisationId, orgId),
+        eq(memberships.role, 'admin'),
+        ne(memberships.userId, userId),
+      ),
+    )
     .for('update');
   if (others.length === 0) {
-    throw conflict('last_admin', '組織管理者が一人もいなくなるため、この操作はできません。先に別のメンバーを管理者にしてください。');
+    throw conflict(
+      'last_admin',
+      '組織管理者が一人もいなくなるため、この操作はできません。先に別のメンバーを管理者にしてください。',
+    );
   }
 }
 
-export async function changeMemberRole(request: FastifyRequest, orgId: string, userId: string, role: MembershipRole) {
+export async function changeMemberRole(
+  request: FastifyRequest,
+  orgId: string,
+  userId: string,
+  role: MembershipRole,
+) {
   await request.server.db.transaction(async (tx) => {
     const member = await lockMembership(tx, orgId, userId);
     if (member.role === role) return;
@@ -100,7 +114,9 @@ export async function removeMember(request: FastifyRequest, orgId: string, userI
   await request.server.db.transaction(async (tx) => {
     const member = await lockMembership(tx, orgId, userId);
     if (member.role === 'admin') await assertAnotherAdmin(tx, orgId, userId);
-    await tx.delete(memberships).where(and(eq(memberships.organisationId, orgId), eq(memberships.userId, userId)));
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.organisationId, orgId), eq(memberships.userId, userId)));
     await revokeUserSessions(tx, userId);
     await appendAudit(tx, {
       ...requestAuditFields(request),
@@ -115,7 +131,10 @@ export async function removeMember(request: FastifyRequest, orgId: string, userI
 
 /** Only a system admin may reset an account that holds system roles. */
 async function assertMayManageAccount(tx: Tx, request: FastifyRequest, userId: string): Promise<void> {
-  const [target] = await tx.select({ systemRoles: users.systemRoles }).from(users).where(eq(users.id, userId));
+  const [target] = await tx
+    .select({ systemRoles: users.systemRoles })
+    .from(users)
+    .where(eq(users.id, userId));
   if (target && target.systemRoles.length > 0 && !hasSystemRole(request.actor, ['system_admin'])) {
     throw forbidden('システム権限を持つアカウントは、システム管理者だけが再設定できます。');
   }
@@ -131,7 +150,13 @@ export async function createPasswordReset(request: FastifyRequest, orgId: string
     await tx
       .update(passwordResets)
       .set({ revokedAt: new Date() })
-      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt)));
+      .where(
+        and(
+          eq(passwordResets.userId, userId),
+          isNull(passwordResets.usedAt),
+          isNull(passwordResets.revokedAt),
+        ),
+      );
     await tx.insert(passwordResets).values({
       userId,
       tokenHash: sha256Hex(token),

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { organisationKindSchema } from '../../../shared/identity';
 import { okResponse } from '../../../shared/schemas/common';
 import {
-  inviteCreateRequest,
   inviteCreated,
+  inviteCreateRequest,
   inviteList,
   memberList,
   memberRoleUpdateRequest,
@@ -32,7 +32,12 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/orgs',
     {
-      schema: { tags, summary: 'Active organisations, for choosing one (optionally of one kind)', querystring: z.object({ kind: organisationKindSchema.optional() }), response: { 200: orgChoices } },
+      schema: {
+        tags,
+        summary: 'Active organisations, for choosing one (optionally of one kind)',
+        querystring: z.object({ kind: organisationKindSchema.optional() }),
+        response: { 200: orgChoices },
+      },
       config: { access: access.signedIn() },
     },
     async (request) => {
@@ -49,7 +54,12 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/orgs/:orgId',
     {
-      schema: { tags, summary: 'The organisation and its members', params: orgParams, response: { 200: memberList } },
+      schema: {
+        tags,
+        summary: 'The organisation and its members',
+        params: orgParams,
+        response: { 200: memberList },
+      },
       config: { access: anyMember },
     },
     async (request) => listMembers(request, request.params.orgId),
@@ -58,7 +68,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/orgs/:orgId/members/:userId',
     {
-      schema: { tags, summary: "Change a member's role", params: orgMemberParams, body: memberRoleUpdateRequest, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: "Change a member's role",
+        params: orgMemberParams,
+        body: memberRoleUpdateRequest,
+        response: { 200: okResponse },
+      },
       config: { access: orgAdmin },
     },
     async (request) => {
@@ -70,7 +86,12 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/orgs/:orgId/members/:userId',
     {
-      schema: { tags, summary: 'Remove a member (their sessions end at once)', params: orgMemberParams, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: 'Remove a member (their sessions end at once)',
+        params: orgMemberParams,
+        response: { 200: okResponse },
+      },
       config: { access: orgAdmin },
     },
     async (request) => {
@@ -82,7 +103,12 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/orgs/:orgId/members/:userId/password-reset',
     {
-      schema: { tags, summary: "Issue a one-time link resetting a member's password and TOTP", params: orgMemberParams, response: { 200: passwordResetCreated } },
+      schema: {
+        tags,
+        summary: "Issue a one-time link resetting a member's password and TOTP",
+        params: orgMemberParams,
+        response: { 200: passwordResetCreated },
+      },
       config: { access: orgAdmin },
     },
     async (request) => createPasswordReset(request, request.params.orgId, request.params.userId),
@@ -91,7 +117,12 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/orgs/:orgId/members/:userId/unlock',
     {
-      schema: { tags, summary: 'Lift a sign-in lockout', params: orgMemberParams, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: 'Lift a sign-in lockout',
+        params: orgMemberParams,
+        response: { 200: okResponse },
+      },
       config: { access: orgAdmin },
     },
     async (request) => {
@@ -103,7 +134,12 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/orgs/:orgId/invites',
     {
-      schema: { tags, summary: 'Invites of the organisation', params: orgParams, response: { 200: inviteList } },
+      schema: {
+        tags,
+        summary: 'Invites of the organisation',
+        params: orgParams,
+        response: { 200: inviteList },
+      },
       config: { access: orgAdmin },
     },
     async (request) => ({ invites: await listInvites(request, request.params.orgId) }),
@@ -112,7 +148,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/orgs/:orgId/invites',
     {
-      schema: { tags, summary: 'Create a one-time invite link (shown once)', params: orgParams, body: inviteCreateRequest, response: { 200: inviteCreated } },
+      schema: {
+        tags,
+        summary: 'Create a one-time invite link (shown once)',
+        params: orgParams,
+        body: inviteCreateRequest,
+        response: { 200: inviteCreated },
+      },
       config: { access: orgAdmin },
     },
     async (request) => createInvite(request, request.params.orgId, request.body),
@@ -121,7 +163,12 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/orgs/:orgId/invites/:inviteId',
     {
-      schema: { tags, summary: 'Revoke an unused invite', params: orgInviteParams, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: 'Revoke an unused invite',
+        params: orgInviteParams,
+        response: { 200: okResponse },
+      },
       config: { access: orgAdmin },
     },
     async (request) => {

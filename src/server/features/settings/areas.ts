@@ -38,7 +38,10 @@ async function oneArea(db: DbOrTx, id: string) {
 /** The responsible center must be a 地域包括支援センター that exists. */
 async function assertCommunityCenter(db: DbOrTx, id: string | null): Promise<void> {
   if (!id) return;
-  const [org] = await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, id));
+  const [org] = await db
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, id));
   if (org?.kind !== 'community_center') {
     throw badRequest('invalid_responsible_center', '担当センターには地域包括支援センターを選んでください。', [
       { path: 'responsibleCenterId', message: '地域包括支援センターを選んでください' },
@@ -52,13 +55,23 @@ export async function createArea(request: FastifyRequest, input: AreaInput) {
     await assertCommunityCenter(tx, input.responsibleCenterId);
     const [row] = await tx.insert(areas).values(input).returning({ id: areas.id });
     if (!row) throw new Error('area insert returned nothing');
-    await appendAudit(tx, { ...requestAuditFields(request), action: 'settings.area_created', targetType: 'area', targetId: row.id, details: { name: input.name } });
+    await appendAudit(tx, {
+      ...requestAuditFields(request),
+      action: 'settings.area_created',
+      targetType: 'area',
+      targetId: row.id,
+      details: { name: input.name },
+    });
     return oneArea(tx, row.id);
   });
 }
 
 /** Optimistic concurrency: the caller sends the version it read; a newer one means someone else saved. */
-export async function updateArea(request: FastifyRequest, id: string, input: AreaInput & { version: number }) {
+export async function updateArea(
+  request: FastifyRequest,
+  id: string,
+  input: AreaInput & { version: number },
+) {
   const db = request.server.db;
   return db.transaction(async (tx) => {
     await assertCommunityCenter(tx, input.responsibleCenterId);
@@ -70,9 +83,18 @@ export async function updateArea(request: FastifyRequest, id: string, input: Are
       .returning({ id: areas.id });
     if (updated.length === 0) {
       await oneArea(tx, id); // 404 when it does not exist at all
-      throw conflict('version_conflict', '他の人がこの地区を先に更新しました。画面を読み込み直してから、もう一度編集してください。');
+      throw conflict(
+        'version_conflict',
+        '他の人がこの地区を先に更新しました。画面を読み込み直してから、もう一度編集してください。',
+      );
     }
-    await appendAudit(tx, { ...requestAuditFields(request), action: 'settings.area_updated', targetType: 'area', targetId: id, details: { fields: Object.keys(fields) } });
+    await appendAudit(tx, {
+      ...requestAuditFields(request),
+      action: 'settings.area_updated',
+      targetType: 'area',
+      targetId: id,
+      details: { fields: Object.keys(fields) },
+    });
     return oneArea(tx, id);
   });
 }
@@ -83,9 +105,17 @@ export async function deleteArea(request: FastifyRequest, id: string) {
     await oneArea(tx, id);
     const [use] = await tx.select({ n: count() }).from(organisations).where(eq(organisations.areaId, id));
     if (use && use.n > 0) {
-      throw conflict('area_in_use', `この地区は${use.n}件の組織に設定されているため削除できません。先に組織の地区を変更してください。`);
+      throw conflict(
+        'area_in_use',
+        `この地区は${use.n}件の組織に設定されているため削除できません。先に組織の地区を変更してください。`,
+      );
     }
     await tx.delete(areas).where(eq(areas.id, id));
-    await appendAudit(tx, { ...requestAuditFields(request), action: 'settings.area_deleted', targetType: 'area', targetId: id });
+    await appendAudit(tx, {
+      ...requestAuditFields(request),
+      action: 'settings.area_deleted',
+      targetType: 'area',
+      targetId: id,
+    });
   });
 }

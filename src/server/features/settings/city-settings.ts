@@ -19,7 +19,11 @@ export async function readCitySettings(db: DbOrTx): Promise<CitySettings> {
   return row ? (row.value as CitySettings) : DEFAULT_CITY;
 }
 
-export async function writeCitySettings(db: DbOrTx, value: CitySettings, updatedBy: string | null): Promise<void> {
+export async function writeCitySettings(
+  db: DbOrTx,
+  value: CitySettings,
+  updatedBy: string | null,
+): Promise<void> {
   await db
     .insert(settings)
     .values({ key: CITY_KEY, value, updatedBy })

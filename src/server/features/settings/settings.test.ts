@@ -14,11 +14,20 @@ describe.each(engines())('city settings and areas (%s)', (engine) => {
 
   it('shows the city name to anyone', async () => {
     const res = await t.client().get('/api/public/settings');
-    expect(res.json()).toMatchObject({ cityName: 'みらい市（デモ）', municipalityCode: '990001', demoMode: true });
+    expect(res.json()).toMatchObject({
+      cityName: 'みらい市（デモ）',
+      municipalityCode: '990001',
+      demoMode: true,
+    });
   });
 
   it('lets city staff change settings, checking the municipality code’s check digit', async () => {
-    const good = { cityName: '鹿児島市', prefectureName: '鹿児島県', municipalityCode: '462012', supportCenterName: '鹿児島市在宅医療・介護連携支援センター' };
+    const good = {
+      cityName: '鹿児島市',
+      prefectureName: '鹿児島県',
+      municipalityCode: '462012',
+      supportCenterName: '鹿児島市在宅医療・介護連携支援センター',
+    };
     expect((await city.put('/api/settings', good)).statusCode).toBe(200);
     expect((await t.client().get('/api/public/settings')).json().cityName).toBe('鹿児島市');
     const bad = await city.put('/api/settings', { ...good, municipalityCode: '462011' });
@@ -30,7 +39,13 @@ describe.each(engines())('city settings and areas (%s)', (engine) => {
   });
 
   it('adds, edits and deletes areas with a responsible 包括 center', async () => {
-    const created = await city.post('/api/areas', { name: '東部圏域', kana: 'トウブケンイキ', kind: 'daily_life_area', responsibleCenterId: northCenterId, sortOrder: 3 });
+    const created = await city.post('/api/areas', {
+      name: '東部圏域',
+      kana: 'トウブケンイキ',
+      kind: 'daily_life_area',
+      responsibleCenterId: northCenterId,
+      sortOrder: 3,
+    });
     expect(created.statusCode).toBe(200);
     const area = created.json();
     expect(area).toMatchObject({ responsibleCenterName: 'みらい北部地域包括支援センター', version: 1 });
@@ -47,13 +62,23 @@ describe.each(engines())('city settings and areas (%s)', (engine) => {
 
   it('refuses a responsible center that is not a 包括, and deleting an area in use', async () => {
     const clinicId = (await city.get('/api/orgs?kind=clinic')).json().organisations[0].id;
-    const wrong = await city.post('/api/areas', { name: '西部', kana: 'セイブ', kind: 'school_district', responsibleCenterId: clinicId });
+    const wrong = await city.post('/api/areas', {
+      name: '西部',
+      kana: 'セイブ',
+      kind: 'school_district',
+      responsibleCenterId: clinicId,
+    });
     expect(wrong.json().error.code).toBe('invalid_responsible_center');
     const inUse = (await t.client().get('/api/areas')).json().areas[0];
     const res = await city.delete(`/api/areas/${inUse.id}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('area_in_use');
-    const tooLong = await city.post('/api/areas', { name: 'あ'.repeat(101), kana: 'ア', kind: 'daily_life_area', responsibleCenterId: null });
+    const tooLong = await city.post('/api/areas', {
+      name: 'あ'.repeat(101),
+      kana: 'ア',
+      kind: 'daily_life_area',
+      responsibleCenterId: null,
+    });
     expect(tooLong.statusCode).toBe(400);
   });
 });
