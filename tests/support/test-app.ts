@@ -43,7 +43,7 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const handle = await openDatabase({ engine: 'postgres', url, searchPath: schema, poolSize: 4 });
-  await migrateDatabase(handle, schema);
+  await migrateDatabase(handle);
   return {
     ...handle,
     close: async () => {

@@ -1,0 +1,189 @@
+// Benchmark "me": GET /api/me for a signed-in demo user (cookie → session lookup → two queries → JSON),
+// against GET /bare of a bare Fastify app, same load, same run. /api/me is a read path: the server
+// writes the session's last_seen_at at most once a minute.
+import os from 'node:os';
+import autocannon from 'autocannon';
+import { authenticator } from 'otplib';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/server/demo/accounts';
+import { type DatabaseTarget, startBare, startTsunagu } from './server';
+
+export type BenchOptions = {
+  engine: DatabaseTarget['engine'];
+  database: DatabaseTarget;
+  durationSeconds: number;
+  connections: number;
+};
+
+type Measurement = {
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number };
+  errors: number;
+  non2xx: number;
+};
+
+const CSRF = { 'x-tsunagu-csrf': '1' };
+const SESSION_COOKIE = 'tsunagu_session';
+const WARMUP_SECONDS = 2;
+
+export async function benchMe(options: BenchOptions): Promise<Record<string, unknown>> {
+  const tsunagu = await startTsunagu(options.database);
+  try {
+    const bare = await startBare();
+    try {
+      const cookie = await signIn(tsunagu.baseUrl);
+      const meUrl = `${tsunagu.baseUrl}/api/me`;
+      const meHeaders = { cookie: `${SESSION_COOKIE}=${cookie}` };
+
+      log('Warming up GET /api/me…');
+      await load(meUrl, meHeaders, WARMUP_SECONDS, options.connections);
+      log(`Measuring GET /api/me for ${options.durationSeconds} s with ${options.connections} connections…`);
+      const me = await load(meUrl, meHeaders, options.durationSeconds, options.connections);
+      // Still signed in afterwards? If not, the session ended during the run (idle timeout, revoked…).
+      const after = await fetch(meUrl, { headers: meHeaders });
+
+      log('Warming up GET /bare…');
+      await load(`${bare.baseUrl}/bare`, {}, WARMUP_SECONDS, options.connections);
+      log(`Measuring GET /bare for ${options.durationSeconds} s with ${options.connections} connections…`);
+      const baseline = await load(`${bare.baseUrl}/bare`, {}, options.durationSeconds, options.connections);
+
+      const problems: string[] = [];
+      if (me.result.non2xx > 0 || me.result.errors > 0) {
+        problems.push(
+          `GET /api/me: ${me.result.non2xx} non-2xx answers and ${me.result.errors} errors; status codes ${JSON.stringify(me.statusCodes)}`,
+        );
+      }
+      if (after.status !== 200)
+        problems.push(`GET /api/me after the run answered ${after.status}: the session ended`);
+      if (baseline.result.non2xx > 0 || baseline.result.errors > 0) {
+        problems.push(
+          `GET /bare: ${baseline.result.non2xx} non-2xx answers and ${baseline.result.errors} errors`,
+        );
+      }
+      for (const problem of problems) log(`!!! BENCHMARK INVALID: ${problem}`);
+      if (problems.length > 0) process.exitCode = 1;
+
+      return {
+        benchmark: 'me',
+        engine: options.engine,
+        node: process.version,
+        cpus: os.cpus().length,
+        durationSeconds: options.durationSeconds,
+        connections: options.connections,
+        me: me.result,
+        bare: baseline.result,
+        ratio: {
+          throughput: ratio(me.result.requestsPerSecond, baseline.result.requestsPerSecond),
+          p99: ratio(me.result.latencyMs.p99, baseline.result.latencyMs.p99),
+        },
+        ...(problems.length > 0 ? { problems } : {}),
+      };
+    } finally {
+      await stopLoudly(bare);
+    }
+  } finally {
+    await stopLoudly(tsunagu);
+  }
+}
+
+/** Password, then TOTP, through the real API, like the web client. Returns the session cookie's value. */
+async function signIn(baseUrl: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { ...CSRF, 'content-type': 'application/json' },
+    body: JSON.stringify({ loginId: 'doctor', password: DEMO_PASSWORD }),
+  });
+  const loginBody = await login.text();
+  const cookie = sessionCookie(login);
+  if (login.status !== 200 || !cookie)
+    throw new Error(`Sign-in (password) failed: ${login.status} ${loginBody}`);
+  if ((JSON.parse(loginBody) as { stage?: string }).stage !== 'totp_required') {
+    throw new Error(`Sign-in (password): expected stage totp_required, got ${loginBody}`);
+  }
+
+  const totp = await fetch(`${baseUrl}/api/auth/totp`, {
+    method: 'POST',
+    headers: { ...CSRF, 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${cookie}` },
+    body: JSON.stringify({ code: authenticator.generate(DEMO_TOTP_SECRET) }),
+  });
+  const totpBody = await totp.text();
+  if (totp.status !== 200) throw new Error(`Sign-in (TOTP) failed: ${totp.status} ${totpBody}`);
+  const active = sessionCookie(totp) ?? cookie;
+
+  const me = await fetch(`${baseUrl}/api/me`, { headers: { cookie: `${SESSION_COOKIE}=${active}` } });
+  const meBody = await me.text();
+  const stage =
+    me.status === 200 ? (JSON.parse(meBody) as { session?: { stage?: string } }).session?.stage : undefined;
+  if (stage !== 'active') throw new Error(`After sign-in, GET /api/me answered ${me.status} ${meBody}`);
+  log(`Signed in as doctor; GET /api/me answers ${Buffer.byteLength(meBody)} bytes.`);
+  return active;
+}
+
+function sessionCookie(response: Response): string | undefined {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair = ''] = header.split(';');
+    const [name, ...value] = pair.split('=');
+    if (name?.trim() === SESSION_COOKIE && value.join('=')) return value.join('=');
+  }
+  return undefined;
+}
+
+/**
+ * autocannon against one URL. Latency percentiles come from our own sub-millisecond record of the 2xx
+ * answers: autocannon's histogram has whole milliseconds, too coarse for a bare route.
+ */
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  durationSeconds: number,
+  connections: number,
+): Promise<{ result: Measurement; statusCodes: Record<string, number> }> {
+  const latencies: number[] = [];
+  const raw = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, headers, duration: durationSeconds, connections }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(raw.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
+  return {
+    result: {
+      requestsPerSecond: round(raw.requests.average, 1),
+      latencyMs: {
+        p50: percentile(latencies, 50),
+        p90: percentile(latencies, 90),
+        p99: percentile(latencies, 99),
+      },
+      errors: raw.errors,
+      non2xx: raw.non2xx,
+    },
+    statusCodes,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return round(sorted[Math.max(0, index)] ?? Number.NaN, 3);
+}
+
+function ratio(a: number, b: number): number | null {
+  return b > 0 && Number.isFinite(a) ? round(a / b, 3) : null;
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+async function stopLoudly(server: { name: string; stop: () => Promise<number | null> }): Promise<void> {
+  const code = await server.stop();
+  if (code !== 0) log(`!!! ${server.name} server exited with code ${code} after SIGTERM`);
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
