@@ -2,7 +2,7 @@
 // its SHA-256. Idle timeout and absolute lifetime are both enforced here, on every request.
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SystemRole } from '../../shared/identity';
+import type { Profession, SystemRole } from '../../shared/identity';
 import type { SessionStage } from '../../shared/schemas/auth';
 import type { Config } from '../config';
 import type { DbOrTx } from '../db/client';
@@ -22,7 +22,10 @@ export type Actor = {
     id: string;
     loginId: string;
     displayName: string;
+    kana: string;
+    profession: Profession;
     systemRoles: SystemRole[];
+    totpEnabled: boolean;
     isDemo: boolean;
   };
 };
@@ -76,7 +79,10 @@ export async function loadActor(
       userId: users.id,
       loginId: users.loginId,
       displayName: users.displayName,
+      kana: users.kana,
+      profession: users.profession,
       systemRoles: users.systemRoles,
+      totpEnabled: users.totpEnabled,
       isDemo: users.isDemo,
       disabled: users.disabled,
     })
@@ -101,7 +107,10 @@ export async function loadActor(
       id: row.userId,
       loginId: row.loginId,
       displayName: row.displayName,
+      kana: row.kana,
+      profession: row.profession as Profession,
       systemRoles: row.systemRoles as SystemRole[],
+      totpEnabled: row.totpEnabled,
       isDemo: row.isDemo,
     },
   };

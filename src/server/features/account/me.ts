@@ -1,28 +1,14 @@
 // Who the signed-in user is: identity, organisations, session.
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import type { MembershipRole, OrganisationKind, Profession, SystemRole } from '../../../shared/identity';
+import type { MembershipRole, OrganisationKind } from '../../../shared/identity';
 import type { MeResponse } from '../../../shared/schemas/account';
-import { memberships, organisations, users } from '../../db/schema';
+import { memberships, organisations } from '../../db/schema';
 import { requireActor } from '../../platform/access';
-import { unauthorized } from '../../platform/errors';
 
 export async function describeMe(request: FastifyRequest): Promise<MeResponse> {
   const { db, config } = request.server;
   const actor = requireActor(request);
-  const [user] = await db
-    .select({
-      id: users.id,
-      loginId: users.loginId,
-      displayName: users.displayName,
-      kana: users.kana,
-      profession: users.profession,
-      systemRoles: users.systemRoles,
-      totpEnabled: users.totpEnabled,
-    })
-    .from(users)
-    .where(eq(users.id, actor.user.id));
-  if (!user) throw unauthorized();
   const rows = await db
     .select({
       organisationId: organisations.id,
@@ -35,10 +21,15 @@ export async function describeMe(request: FastifyRequest): Promise<MeResponse> {
     .where(eq(memberships.userId, actor.user.id))
     .orderBy(organisations.kana);
   return {
+    // The session lookup already read the user: no second query on this hot path.
     user: {
-      ...user,
-      profession: user.profession as Profession,
-      systemRoles: user.systemRoles as SystemRole[],
+      id: actor.user.id,
+      loginId: actor.user.loginId,
+      displayName: actor.user.displayName,
+      kana: actor.user.kana,
+      profession: actor.user.profession,
+      systemRoles: actor.user.systemRoles,
+      totpEnabled: actor.user.totpEnabled,
     },
     memberships: rows.map((row) => ({
       ...row,

@@ -68,6 +68,9 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           details: { fields: Object.keys(request.body) },
         });
       });
+      // The answer is built from the request's actor, read before the change.
+      const actor = requireActor(request);
+      actor.user = { ...actor.user, ...request.body };
       return describeMe(request);
     },
   );
