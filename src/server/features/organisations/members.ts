@@ -52,13 +52,31 @@ export async function listMembers(request: FastifyRequest, orgId: string) {
   };
 }
 
+const membershipOf = (orgId: string, userId: string) =>
+  and(eq(memberships.organisationId, orgId), eq(memberships.userId, userId));
+
+/** Every change to a member is audited with the organisation and the member as target. */
+function auditMemberChange(
+  tx: Tx,
+  request: FastifyRequest,
+  orgId: string,
+  userId: string,
+  action: string,
+  details?: Record<string, unknown>,
+) {
+  return appendAudit(tx, {
+    ...requestAuditFields(request),
+    organisationId: orgId,
+    action: `organisation.${action}`,
+    targetType: 'user',
+    targetId: userId,
+    details: details ?? null,
+  });
+}
+
 /** The membership row, locked; 404 when the user is not a member of this organisation. */
 async function lockMembership(tx: Tx, orgId: string, userId: string) {
-  const [row] = await tx
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, orgId), eq(memberships.userId, userId)))
-    .for('update');
+  const [row] = await tx.select().from(memberships).where(membershipOf(orgId, userId)).for('update');
   if (!row) throw notFound('この組織のメンバーではありません。', 'member_not_found');
   return row;
 }
@@ -94,17 +112,10 @@ export async function changeMemberRole(
     const member = await lockMembership(tx, orgId, userId);
     if (member.role === role) return;
     if (member.role === 'admin') await assertAnotherAdmin(tx, orgId, userId);
-    await tx
-      .update(memberships)
-      .set({ role })
-      .where(and(eq(memberships.organisationId, orgId), eq(memberships.userId, userId)));
-    await appendAudit(tx, {
-      ...requestAuditFields(request),
-      organisationId: orgId,
-      action: 'organisation.member_role_changed',
-      targetType: 'user',
-      targetId: userId,
-      details: { from: member.role, to: role },
+    await tx.update(memberships).set({ role }).where(membershipOf(orgId, userId));
+    await auditMemberChange(tx, request, orgId, userId, 'member_role_changed', {
+      from: member.role,
+      to: role,
     });
   });
 }
@@ -114,18 +125,9 @@ export async function removeMember(request: FastifyRequest, orgId: string, userI
   await request.server.db.transaction(async (tx) => {
     const member = await lockMembership(tx, orgId, userId);
     if (member.role === 'admin') await assertAnotherAdmin(tx, orgId, userId);
-    await tx
-      .delete(memberships)
-      .where(and(eq(memberships.organisationId, orgId), eq(memberships.userId, userId)));
+    await tx.delete(memberships).where(membershipOf(orgId, userId));
     await revokeUserSessions(tx, userId);
-    await appendAudit(tx, {
-      ...requestAuditFields(request),
-      organisationId: orgId,
-      action: 'organisation.member_removed',
-      targetType: 'user',
-      targetId: userId,
-      details: { role: member.role },
-    });
+    await auditMemberChange(tx, request, orgId, userId, 'member_removed', { role: member.role });
   });
 }
 
@@ -164,13 +166,7 @@ export async function createPasswordReset(request: FastifyRequest, orgId: string
       expiresAt,
     });
     await revokeUserSessions(tx, userId);
-    await appendAudit(tx, {
-      ...requestAuditFields(request),
-      organisationId: orgId,
-      action: 'organisation.member_password_reset_issued',
-      targetType: 'user',
-      targetId: userId,
-    });
+    await auditMemberChange(tx, request, orgId, userId, 'member_password_reset_issued');
   });
   return { url: linkUrl(publicBaseUrl(request), '/reset', token), token, expiresAt: expiresAt.toISOString() };
 }
@@ -179,12 +175,6 @@ export async function unlockMember(request: FastifyRequest, orgId: string, userI
   await request.server.db.transaction(async (tx) => {
     await lockMembership(tx, orgId, userId);
     await tx.update(users).set({ lockedUntil: null, failedLoginCount: 0 }).where(eq(users.id, userId));
-    await appendAudit(tx, {
-      ...requestAuditFields(request),
-      organisationId: orgId,
-      action: 'organisation.member_unlocked',
-      targetType: 'user',
-      targetId: userId,
-    });
+    await auditMemberChange(tx, request, orgId, userId, 'member_unlocked');
   });
 }
