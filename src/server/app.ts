@@ -62,7 +62,12 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     openapi: {
       info: { title: 'Tsunagu API', version: '0.1.0', description: 'Every route states its access rule.' },
     },
-    transform: jsonSchemaTransform,
+    // Each operation's description states its access rule, so API readers see who may call it.
+    transform: (input) => {
+      const output = jsonSchemaTransform(input);
+      const rule = input.route.config?.access?.describe ?? 'none';
+      return { ...output, schema: { ...output.schema, description: `Access: ${rule}` } };
+    },
   });
 
   for (const routes of [

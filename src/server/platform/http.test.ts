@@ -53,6 +53,7 @@ describe('HTTP defences and error shape', () => {
     expect(res.statusCode).toBe(200);
     const spec = res.json();
     expect(spec.paths['/api/auth/login'].post.requestBody).toBeTruthy();
+    expect(spec.paths['/api/admin/users'].get.description).toBe('Access: system role system_admin');
     expect(Object.keys(spec.paths).length).toBeGreaterThan(25);
     expect((await t.client().get('/api/docs')).statusCode).toBeLessThan(400);
   });
