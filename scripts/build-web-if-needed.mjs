@@ -23,5 +23,10 @@ const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
 const sources = Math.max(...inputs.map(newestMtime));
 if (built < sources) {
   console.log('Building the web client (vite build)…');
-  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+  // A production bundle whatever the caller's NODE_ENV (Vitest sets "test").
+  execSync('npx vite build --logLevel warn', {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

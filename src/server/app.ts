@@ -122,9 +122,13 @@ async function serveWebClient(app: FastifyInstance, config: Config): Promise<voi
       });
     });
   }
+  // Read once: the client is rebuilt only before a (re)start. Sent by hand because the static
+  // plugin's reply.sendFile lives in its own encapsulated scope.
+  const indexHtml = hasClient ? fs.readFileSync(path.join(config.webDist, 'index.html')) : null;
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
-    if (isPage && hasClient) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage && indexHtml)
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
     if (isPage)
       throw notFound(
         'Web画面がビルドされていません。`npm run build` を実行してください。',

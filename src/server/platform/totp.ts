@@ -24,7 +24,15 @@ export function matchTotp(code: string, secret: string, now = Date.now()): numbe
   return Math.floor(now / 1000 / 30) + delta;
 }
 
-export const currentTotpCode = (secret: string): string => authenticator.generate(secret);
+/**
+ * The code to type now: the current step's, or — when that step was used already (replay guard) —
+ * the next step's, which the one-step drift window accepts.
+ */
+export function usableTotpCode(secret: string, lastUsedStep: number | null, now = Date.now()): string {
+  const step = Math.floor(now / 1000 / 30);
+  const epoch = lastUsedStep !== null && lastUsedStep >= step ? now + 30_000 : now;
+  return authenticator.clone({ epoch }).generate(secret);
+}
 
 const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud or typed from paper
 

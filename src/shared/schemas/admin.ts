@@ -61,3 +61,11 @@ export const auditRecordView = z.object({
   details: z.unknown(),
 });
 export const auditList = z.object({ records: z.array(auditRecordView), nextBeforeId: z.number().nullable() });
+
+export const auditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  headHash: z.string(),
+  brokenAt: z.number().nullable(),
+  problem: z.string().nullable(),
+});

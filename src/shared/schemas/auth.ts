@@ -79,3 +79,11 @@ export const passwordResetPreview = z.object({
   status: z.enum(['valid', 'expired', 'used', 'revoked']),
 });
 export const passwordResetRequest = z.object({ password: newPasswordSchema });
+
+/** Demo mode only: the code a demo account can type now. */
+export const demoTotpCode = z.object({ code: z.string() });
+
+/** Sensitive account changes ask for the password again. */
+export const passwordConfirmRequest = z.object({
+  password: z.string().min(1, { error: 'パスワードを入力してください' }).max(PASSWORD_MAX_LENGTH),
+});

@@ -59,3 +59,9 @@ export const inviteCreated = z.object({ invite: inviteView, url: z.string(), tok
 
 export const memberRoleUpdateRequest = z.object({ role: membershipRoleSchema });
 export const passwordResetCreated = z.object({ url: z.string(), token: z.string(), expiresAt: isoDateTime });
+
+/** Active organisations for a chooser (GET /api/orgs?kind=). */
+export const organisationChoicesQuery = z.object({ kind: organisationKindSchema.optional() });
+export const organisationChoices = z.object({
+  organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: organisationKindSchema })),
+});

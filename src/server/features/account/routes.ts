@@ -8,7 +8,11 @@ import {
   profileUpdateRequest,
   sessionList,
 } from '../../../shared/schemas/account';
-import { recoveryCodesResponse, totpEnrolmentStartResponse } from '../../../shared/schemas/auth';
+import {
+  passwordConfirmRequest,
+  recoveryCodesResponse,
+  totpEnrolmentStartResponse,
+} from '../../../shared/schemas/auth';
 import { okResponse } from '../../../shared/schemas/common';
 import { sessions, users } from '../../db/schema';
 import { access, requireActor } from '../../platform/access';
@@ -19,10 +23,6 @@ import { revokeSession, revokeUserSessions } from '../../platform/sessions';
 import { assertPassword, regenerateRecoveryCodes, startTotpReenrolment } from '../auth/second-factor';
 import { describeMe } from './me';
 import { assertStrongPassword } from './users';
-
-const passwordBody = z.object({
-  password: z.string().min(1, { error: 'パスワードを入力してください' }).max(256),
-});
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['account'];
@@ -184,7 +184,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Set up a new authenticator (confirm with /api/auth/totp/enrolment/confirm)',
-        body: passwordBody,
+        body: passwordConfirmRequest,
         response: { 200: totpEnrolmentStartResponse },
       },
       config: { access: access.signedIn() },
@@ -198,7 +198,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Replace my recovery codes (shown once)',
-        body: passwordBody,
+        body: passwordConfirmRequest,
         response: { 200: recoveryCodesResponse },
       },
       config: { access: access.signedIn() },

@@ -1,9 +1,9 @@
 // /api/admin/*: system administration (organisations, users, audit log). System admins only.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   auditList,
   auditQuery,
+  auditVerification,
   organisationCreateRequest,
   organisationList,
   organisationUpdateRequest,
@@ -20,14 +20,6 @@ import { verifyAuditChain } from '../../platform/audit';
 import { searchAudit } from './audit-search';
 import { createOrganisation, listOrganisations, updateOrganisation } from './organisations';
 import { listUsers, setDisabled, setSystemRoles } from './users';
-
-const auditVerification = z.object({
-  ok: z.boolean(),
-  checked: z.number(),
-  headHash: z.string(),
-  brokenAt: z.number().nullable(),
-  problem: z.string().nullable(),
-});
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['admin'];

@@ -1,7 +1,6 @@
 // /api/orgs/*: an organisation's own administration (members, invites), and organisation choices.
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { organisationKindSchema } from '../../../shared/identity';
 import { okResponse } from '../../../shared/schemas/common';
 import {
@@ -10,6 +9,8 @@ import {
   inviteList,
   memberList,
   memberRoleUpdateRequest,
+  organisationChoices,
+  organisationChoicesQuery,
   orgInviteParams,
   orgMemberParams,
   orgParams,
@@ -19,10 +20,6 @@ import { organisations } from '../../db/schema';
 import { access } from '../../platform/access';
 import { createInvite, listInvites, revokeInvite } from './invites';
 import { changeMemberRole, createPasswordReset, listMembers, removeMember, unlockMember } from './members';
-
-const orgChoices = z.object({
-  organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: organisationKindSchema })),
-});
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['organisations'];
@@ -35,8 +32,8 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Active organisations, for choosing one (optionally of one kind)',
-        querystring: z.object({ kind: organisationKindSchema.optional() }),
-        response: { 200: orgChoices },
+        querystring: organisationChoicesQuery,
+        response: { 200: organisationChoices },
       },
       config: { access: access.signedIn() },
     },

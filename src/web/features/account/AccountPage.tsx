@@ -1,0 +1,26 @@
+// `/account` — the signed-in user's own account: profile, password, second factor, sessions, display.
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../ui/PageTitle';
+import { useMe } from '../../ui/session';
+import { DisplaySection } from './DisplaySection';
+import { PasswordSection } from './PasswordSection';
+import { ProfileSection } from './ProfileSection';
+import { SecondFactorSection } from './SecondFactorSection';
+import { SessionsSection } from './SessionsSection';
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return null;
+  return (
+    <Stack gap="xl">
+      <PageTitle title={t('account.title')} />
+      <ProfileSection me={me.data} />
+      <PasswordSection />
+      <SecondFactorSection me={me.data} />
+      <SessionsSection />
+      <DisplaySection />
+    </Stack>
+  );
+}

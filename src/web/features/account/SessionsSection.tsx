@@ -1,0 +1,132 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import type { sessionList } from '../../../shared/schemas/account';
+import { api } from '../../api';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DateText, useDateFormatter } from '../../ui/DateText';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { ScrollTable } from '../../ui/ScrollTable';
+import { useResetSession } from '../../ui/session';
+import { Section } from './Section';
+import { describeUserAgent } from './user-agent';
+
+const sessionsKey = ['me', 'sessions'] as const;
+
+export function SessionsSection() {
+  const { t } = useTranslation();
+  const format = useDateFormatter();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const resetSession = useResetSession();
+  const [confirmAll, setConfirmAll] = useState(false);
+  const sessions = useQuery({
+    queryKey: sessionsKey,
+    queryFn: () => api.get<z.infer<typeof sessionList>>('/api/me/sessions'),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: sessionsKey });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
+    onSuccess: refresh,
+  });
+  const revokeOthers = useMutation({
+    mutationFn: () => api.post('/api/me/sessions/revoke-others'),
+    onSuccess: refresh,
+  });
+  const logoutAll = useMutation({
+    mutationFn: () => api.post('/api/auth/logout-all'),
+    onSuccess: () => {
+      resetSession();
+      navigate('/login', { state: { loggedOut: true } });
+    },
+  });
+
+  return (
+    <Section id="sessions-heading" title={t('account.sessions.heading')}>
+      <Stack>
+        <Text>{t('account.sessions.lead')}</Text>
+        {sessions.isPending && <Loading />}
+        <ErrorAlert error={sessions.error ?? revoke.error ?? revokeOthers.error} />
+        {revokeOthers.isSuccess && (
+          <Alert color="green" role="status">
+            {t('account.sessions.revokedOthers')}
+          </Alert>
+        )}
+        {sessions.data && (
+          <ScrollTable label={t('account.sessions.heading')} minWidth={720}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('account.sessions.device')}</Table.Th>
+                <Table.Th scope="col">{t('account.sessions.createdAt')}</Table.Th>
+                <Table.Th scope="col">{t('account.sessions.lastSeenAt')}</Table.Th>
+                <Table.Th scope="col">{t('account.sessions.ip')}</Table.Th>
+                <Table.Th scope="col">{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.data.sessions.map((session) => (
+                <Table.Tr key={session.id}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <span>{describeUserAgent(session.userAgent) ?? t('account.sessions.unknown')}</span>
+                      {session.current && (
+                        <Badge color="blue" variant="light">
+                          {t('account.sessions.current')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <DateText value={session.createdAt} time />
+                  </Table.Td>
+                  <Table.Td>
+                    <DateText value={session.lastSeenAt} time />
+                  </Table.Td>
+                  <Table.Td className="mono nowrap">{session.ip ?? t('account.sessions.unknown')}</Table.Td>
+                  <Table.Td>
+                    {!session.current && (
+                      <Button
+                        size="sm"
+                        variant="default"
+                        loading={revoke.isPending && revoke.variables === session.id}
+                        aria-label={t('account.sessions.revokeLabel', {
+                          time: format.dateTime(session.createdAt),
+                        })}
+                        onClick={() => revoke.mutate(session.id)}
+                      >
+                        {t('account.sessions.revoke')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        )}
+        <Group>
+          <Button variant="default" loading={revokeOthers.isPending} onClick={() => revokeOthers.mutate()}>
+            {t('account.sessions.revokeOthers')}
+          </Button>
+          <Button color="red" variant="outline" onClick={() => setConfirmAll(true)}>
+            {t('account.sessions.logoutAll')}
+          </Button>
+        </Group>
+      </Stack>
+      <ConfirmDialog
+        opened={confirmAll}
+        title={t('account.sessions.logoutAll')}
+        danger
+        pending={logoutAll.isPending}
+        error={logoutAll.error}
+        onConfirm={() => logoutAll.mutate()}
+        onClose={() => setConfirmAll(false)}
+      >
+        {t('account.sessions.logoutAllConfirm')}
+      </ConfirmDialog>
+    </Section>
+  );
+}

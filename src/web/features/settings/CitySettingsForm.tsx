@@ -1,0 +1,88 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Card, Grid, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type CitySettings, citySettings } from '../../../shared/schemas/settings';
+import { api } from '../../api';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { applyServerErrors } from '../../ui/forms';
+import { type PublicSettings, publicSettingsKey } from '../../ui/public-settings';
+
+const fields = ['cityName', 'prefectureName', 'municipalityCode', 'supportCenterName'] as const;
+
+export function CitySettingsForm({ current }: { current: PublicSettings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<z.input<typeof citySettings>, unknown, CitySettings>({
+    resolver: zodResolver(citySettings),
+    defaultValues: {
+      cityName: current.cityName,
+      prefectureName: current.prefectureName,
+      municipalityCode: current.municipalityCode,
+      supportCenterName: current.supportCenterName,
+    },
+  });
+  const save = useMutation({
+    mutationFn: (values: CitySettings) => api.put('/api/settings', values),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: publicSettingsKey }),
+    onError: (error) => applyServerErrors(error, form.setError, fields),
+  });
+  const { errors } = form.formState;
+
+  return (
+    <Card component="section" withBorder padding="lg" aria-labelledby="city-heading">
+      <Title order={2} id="city-heading" mb="md">
+        {t('settings.city.heading')}
+      </Title>
+      <form noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+        <Stack>
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label={t('settings.city.prefectureName')}
+                error={errors.prefectureName?.message}
+                {...form.register('prefectureName')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label={t('settings.city.cityName')}
+                error={errors.cityName?.message}
+                {...form.register('cityName')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label={t('settings.city.municipalityCode')}
+                description={t('settings.city.municipalityCodeHint')}
+                inputMode="numeric"
+                maxLength={6}
+                classNames={{ input: 'mono' }}
+                error={errors.municipalityCode?.message}
+                {...form.register('municipalityCode')}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <TextInput
+                label={t('settings.city.supportCenterName')}
+                error={errors.supportCenterName?.message}
+                {...form.register('supportCenterName')}
+              />
+            </Grid.Col>
+          </Grid>
+          <ErrorAlert error={save.error} shownPaths={fields} />
+          {save.isSuccess && (
+            <Alert color="green" role="status">
+              {t('settings.city.saved')}
+            </Alert>
+          )}
+          <Button type="submit" loading={save.isPending} w="fit-content">
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

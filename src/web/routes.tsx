@@ -1,0 +1,86 @@
+// Every URL of the web client and the file that draws it: src/web/features/<feature>/<Page>.tsx.
+// Each page is its own chunk (React.lazy), so the first load carries only the shell and one page.
+import { lazy } from 'react';
+import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
+import { Layout } from './ui/Layout';
+import NotFoundPage from './ui/NotFoundPage';
+import { RouteError } from './ui/RouteError';
+import { RequireRole, RequireSession } from './ui/session';
+
+// top
+const TopPage = lazy(() => import('./features/top/TopPage'));
+// auth
+const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const TotpPage = lazy(() => import('./features/auth/TotpPage'));
+const TotpSetupPage = lazy(() => import('./features/auth/TotpSetupPage'));
+const InvitePage = lazy(() => import('./features/auth/InvitePage'));
+const ResetPage = lazy(() => import('./features/auth/ResetPage'));
+// home
+const HomePage = lazy(() => import('./features/home/HomePage'));
+// account
+const AccountPage = lazy(() => import('./features/account/AccountPage'));
+// organisations
+const OrganisationPage = lazy(() => import('./features/organisations/OrganisationPage'));
+// admin
+const AdminOrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage'));
+const AdminUsersPage = lazy(() => import('./features/admin/UsersPage'));
+const AdminAuditPage = lazy(() => import('./features/admin/AuditPage'));
+// settings
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
+
+function Root() {
+  return (
+    <>
+      <ScrollRestoration />
+      <Outlet />
+    </>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError standalone />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          {
+            errorElement: <RouteError />,
+            children: [
+              // Public pages.
+              { path: '/', element: <TopPage /> },
+              { path: '/login', element: <LoginPage /> },
+              { path: '/login/totp', element: <TotpPage /> },
+              { path: '/totp-setup', element: <TotpSetupPage /> },
+              { path: '/invite/:token', element: <InvitePage /> },
+              { path: '/reset/:token', element: <ResetPage /> },
+              // Signed in (password and second factor done).
+              {
+                element: <RequireSession />,
+                children: [
+                  { path: '/home', element: <HomePage /> },
+                  { path: '/account', element: <AccountPage /> },
+                  { path: '/orgs/:orgId', element: <OrganisationPage /> },
+                  {
+                    element: <RequireRole roles={['system_admin']} />,
+                    children: [
+                      { path: '/admin/organisations', element: <AdminOrganisationsPage /> },
+                      { path: '/admin/users', element: <AdminUsersPage /> },
+                      { path: '/admin/audit', element: <AdminAuditPage /> },
+                    ],
+                  },
+                  {
+                    element: <RequireRole roles={['system_admin', 'city_staff']} />,
+                    children: [{ path: '/settings', element: <SettingsPage /> }],
+                  },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
