@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app';
 
@@ -56,5 +59,39 @@ describe('HTTP defences and error shape', () => {
     expect(spec.paths['/api/admin/users'].get.description).toBe('Access: system role system_admin');
     expect(Object.keys(spec.paths).length).toBeGreaterThan(25);
     expect((await t.client().get('/api/docs')).statusCode).toBeLessThan(400);
+  });
+});
+
+describe('serving the built web client', () => {
+  let t: TestApp;
+  const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-web-'));
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(webDist, 'assets'));
+    fs.writeFileSync(
+      path.join(webDist, 'index.html'),
+      '<!doctype html><html lang="ja"><title>つなぐ</title></html>',
+    );
+    fs.writeFileSync(path.join(webDist, 'assets', 'app-abc123.js'), 'console.log(1)');
+    t = await createTestApp('pglite', { webDist });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it('answers client-side routes with index.html, not cached', async () => {
+    for (const url of ['/', '/login', '/orgs/123/members']) {
+      const res = await t.client().get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain('つなぐ');
+    }
+  });
+
+  it('serves hashed assets as immutable, and keeps API misses as JSON', async () => {
+    const asset = await t.client().get('/assets/app-abc123.js');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect((await t.client().get('/api/nothing-here')).json().error.code).toBe('route_not_found');
   });
 });
