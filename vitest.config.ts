@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit+integration',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'tests/support/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -16,6 +17,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // After the unit and integration tests: the browser journeys want the cores to themselves.
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
