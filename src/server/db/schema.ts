@@ -87,6 +87,25 @@ export const recoveryCodes = pgTable(
   (t) => [index('recovery_codes_user_idx').on(t.userId)],
 );
 
+// WebAuthn passkeys: a second factor besides TOTP (a phone or a security key, no codes to type).
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    credentialId: text('credential_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: optionalTime('last_used_at'),
+  },
+  (t) => [uniqueIndex('passkeys_credential_idx').on(t.credentialId), index('passkeys_user_idx').on(t.userId)],
+);
+
 export const memberships = pgTable(
   'memberships',
   {
@@ -118,6 +137,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: optionalTime('revoked_at'),
+    // The WebAuthn challenge this session is waiting to see signed (registration or sign-in).
+    webauthnChallenge: text('webauthn_challenge'),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

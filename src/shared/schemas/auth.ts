@@ -28,7 +28,11 @@ export const loginRequest = z.object({
 /** What the client must do next after a step of sign-in. */
 export const sessionStage = z.enum(['totp_required', 'totp_enrolment_required', 'active']);
 export type SessionStage = z.infer<typeof sessionStage>;
-export const loginResponse = z.object({ stage: sessionStage });
+export const loginResponse = z.object({
+  stage: sessionStage,
+  /** With stage totp_required: the account also has a passkey, which may be used instead. */
+  passkeyAvailable: z.boolean().optional(),
+});
 
 export const totpCodeSchema = z
   .string()

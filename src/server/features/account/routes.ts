@@ -13,13 +13,25 @@ import {
   recoveryCodesResponse,
   totpEnrolmentStartResponse,
 } from '../../../shared/schemas/auth';
-import { okResponse } from '../../../shared/schemas/common';
+import { idParams, okResponse } from '../../../shared/schemas/common';
+import {
+  passkeyList,
+  passkeyOptions,
+  passkeyRegistrationRequest,
+  passkeyView,
+} from '../../../shared/schemas/passkeys';
 import { sessions, users } from '../../db/schema';
 import { access, requireActor } from '../../platform/access';
 import { appendAudit, requestAuditFields } from '../../platform/audit';
 import { notFound } from '../../platform/errors';
 import { hashPassword } from '../../platform/passwords';
 import { revokeSession, revokeUserSessions } from '../../platform/sessions';
+import {
+  deletePasskey,
+  finishPasskeyRegistration,
+  listPasskeys,
+  startPasskeyRegistration,
+} from '../auth/passkeys';
 import { assertPassword, regenerateRecoveryCodes, startTotpReenrolment } from '../auth/second-factor';
 import { describeMe } from './me';
 import { assertStrongPassword } from './users';
@@ -204,5 +216,54 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: access.signedIn() },
     },
     async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(request, request.body.password) }),
+  );
+
+  app.get(
+    '/api/me/passkeys',
+    {
+      schema: { tags, summary: 'My passkeys', response: { 200: passkeyList } },
+      config: { access: access.signedIn() },
+    },
+    async (request) => ({ passkeys: await listPasskeys(request) }),
+  );
+
+  app.post(
+    '/api/me/passkeys/options',
+    {
+      schema: {
+        tags,
+        summary: 'Start registering a passkey (password asked again)',
+        body: passwordConfirmRequest,
+        response: { 200: passkeyOptions },
+      },
+      config: { access: access.signedIn() },
+    },
+    async (request) => startPasskeyRegistration(request, request.body.password),
+  );
+
+  app.post(
+    '/api/me/passkeys',
+    {
+      schema: {
+        tags,
+        summary: 'Finish registering a passkey',
+        body: passkeyRegistrationRequest,
+        response: { 200: passkeyView },
+      },
+      config: { access: access.signedIn() },
+    },
+    async (request) => finishPasskeyRegistration(request, request.body.name, request.body.response),
+  );
+
+  app.delete(
+    '/api/me/passkeys/:id',
+    {
+      schema: { tags, summary: 'Remove one of my passkeys', params: idParams, response: { 200: okResponse } },
+      config: { access: access.signedIn() },
+    },
+    async (request) => {
+      await deletePasskey(request, request.params.id);
+      return { ok: true as const };
+    },
   );
 };

@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from '../../platform/passwords';
 import { createSession } from '../../platform/sessions';
 import { clearSignInFailures, registerSignInFailure } from '../account/users';
 import { accountLocked } from './lockout';
+import { hasPasskey } from './passkeys';
 
 let dummyHash: Promise<string> | undefined;
 
@@ -27,7 +28,7 @@ export async function login(
   request: FastifyRequest,
   reply: FastifyReply,
   input: { loginId: string; password: string },
-): Promise<SessionStage> {
+): Promise<{ stage: SessionStage; passkeyAvailable?: boolean }> {
   const { db, config } = request.server;
   const audit = { ...requestAuditFields(request), targetType: 'user' };
   const [user] = await db.select().from(users).where(eq(users.loginId, input.loginId));
@@ -71,5 +72,5 @@ export async function login(
   const stage: SessionStage = user.totpEnabled ? 'totp_required' : 'totp_enrolment_required';
   await createSession(db, config, request, reply, user.id, stage);
   await appendAudit(db, { ...target, action: 'auth.password_accepted', details: { next: stage } });
-  return stage;
+  return stage === 'totp_required' ? { stage, passkeyAvailable: await hasPasskey(db, user.id) } : { stage };
 }

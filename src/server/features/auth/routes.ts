@@ -1,4 +1,5 @@
 // /api/auth/* (sign-in, second factor, sign-out), /api/invites/:token and /api/password-resets/:token.
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   inviteAcceptRequest,
@@ -14,11 +15,13 @@ import {
   totpVerifyRequest,
 } from '../../../shared/schemas/auth';
 import { okResponse } from '../../../shared/schemas/common';
+import { passkeyAuthenticationRequest, passkeyOptions } from '../../../shared/schemas/passkeys';
 import { access, requireActor } from '../../platform/access';
 import { appendAudit, requestAuditFields } from '../../platform/audit';
 import { clearSessionCookie, revokeSession, revokeUserSessions } from '../../platform/sessions';
 import { acceptInvite, previewInvite } from './invite-accept';
 import { login } from './login';
+import { finishPasskeySignIn, startPasskeySignIn } from './passkeys';
 import { completePasswordReset, previewPasswordReset } from './password-reset';
 import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from './second-factor';
 
@@ -38,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: access.public(), rateLimit },
     },
-    async (request, reply) => ({ stage: await login(request, reply, request.body) }),
+    async (request, reply) => login(request, reply, request.body),
   );
 
   app.post(
@@ -54,6 +57,36 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await verifySecondFactor(request, request.body);
+      return { stage: 'active' as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/passkey/options',
+    {
+      schema: {
+        tags,
+        summary: 'Second factor with a passkey: challenge for navigator.credentials.get',
+        response: { 200: passkeyOptions },
+      },
+      config: { access: access.signingIn(['totp_required']), rateLimit },
+    },
+    async (request) => startPasskeySignIn(request),
+  );
+
+  app.post(
+    '/api/auth/passkey',
+    {
+      schema: {
+        tags,
+        summary: 'Second factor with a passkey: the signed challenge',
+        body: passkeyAuthenticationRequest,
+        response: { 200: loginResponse },
+      },
+      config: { access: access.signingIn(['totp_required']), rateLimit },
+    },
+    async (request) => {
+      await finishPasskeySignIn(request, request.body.response as unknown as AuthenticationResponseJSON);
       return { stage: 'active' as const };
     },
   );
