@@ -12,6 +12,8 @@ type Props = {
   danger?: boolean;
   pending?: boolean;
   error?: unknown;
+  /** Heading of the error, when "エラー" would say less than it could (e.g. 「削除できませんでした」). */
+  errorTitle?: string;
   onConfirm: () => void;
   onClose: () => void;
 };
@@ -27,13 +29,14 @@ export function ConfirmDialog(props: Props) {
     danger = false,
     pending = false,
     error,
+    errorTitle,
     onConfirm,
     onClose,
   } = props;
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Text>{children}</Text>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} title={errorTitle} />
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}

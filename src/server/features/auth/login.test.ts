@@ -18,7 +18,7 @@ describe.each(engines())('sign-in (%s)', (engine) => {
   it('takes password then TOTP, and sets a strict httpOnly cookie', async () => {
     const client = t.client();
     const login = await client.post('/api/auth/login', { loginId: 'Doctor', password: DEMO_PASSWORD });
-    expect(login.json()).toEqual({ stage: 'totp_required' });
+    expect(login.json()).toEqual({ stage: 'totp_required', passkeyAvailable: false });
     const cookie = login.cookies.find((c) => c.name === 'tsunagu_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     await resetTotpStep('doctor');

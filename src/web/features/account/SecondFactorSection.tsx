@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { recoveryCodesResponse } from '../../../shared/schemas/auth';
 import { api } from '../../api';
+import { focusOnMount } from '../../ui/focus';
 import { type Me, meKey } from '../../ui/session';
 import { RecoveryCodes } from '../auth/RecoveryCodes';
 import { type Enrolment, TotpEnrolment } from '../auth/TotpEnrolment';
@@ -48,10 +49,16 @@ export function SecondFactorSection({ me }: { me: Me }) {
           </Alert>
         )}
         {step.kind === 'enrol' && (
-          <TotpEnrolment
-            enrolment={step.enrolment}
-            onConfirmed={(codes) => setStep({ kind: 'codes', codes, afterReenrol: true })}
-          />
+          <>
+            <Title order={3} tabIndex={-1} ref={focusOnMount}>
+              {t('account.totp.reenrolTitle')}
+            </Title>
+            <TotpEnrolment
+              enrolment={step.enrolment}
+              onConfirmed={(codes) => setStep({ kind: 'codes', codes, afterReenrol: true })}
+              onCancel={() => setStep({ kind: 'idle' })}
+            />
+          </>
         )}
         {step.kind === 'codes' && (
           <RecoveryCodes

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,6 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateText, useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { ScrollTable } from '../../ui/ScrollTable';
 import { useResetSession } from '../../ui/session';
 import { Section } from './Section';
 import { describeUserAgent } from './user-agent';
@@ -57,37 +56,43 @@ export function SessionsSection() {
           </Alert>
         )}
         {sessions.data && (
-          <ScrollTable label={t('account.sessions.heading')} minWidth={720}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('account.sessions.device')}</Table.Th>
-                <Table.Th scope="col">{t('account.sessions.createdAt')}</Table.Th>
-                <Table.Th scope="col">{t('account.sessions.lastSeenAt')}</Table.Th>
-                <Table.Th scope="col">{t('account.sessions.ip')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.data.sessions.map((session) => (
-                <Table.Tr key={session.id}>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <span>{describeUserAgent(session.userAgent) ?? t('account.sessions.unknown')}</span>
-                      {session.current && (
-                        <Badge color="blue" variant="light">
-                          {t('account.sessions.current')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <DateText value={session.createdAt} time />
-                  </Table.Td>
-                  <Table.Td>
-                    <DateText value={session.lastSeenAt} time />
-                  </Table.Td>
-                  <Table.Td className="mono nowrap">{session.ip ?? t('account.sessions.unknown')}</Table.Td>
-                  <Table.Td>
+          // Cards rather than a table: on a phone every fact and the button stay in view.
+          <Stack component="ul" gap="sm" className="scene-list" aria-label={t('account.sessions.listLabel')}>
+            {[...sessions.data.sessions]
+              .sort((a, b) => Number(b.current) - Number(a.current))
+              .map((session) => (
+                <Card component="li" key={session.id} withBorder padding="md">
+                  <Group justify="space-between" align="flex-start" gap="sm">
+                    <Stack gap={4}>
+                      <Group gap="xs">
+                        <Text fw={700}>
+                          {describeUserAgent(session.userAgent) ?? t('account.sessions.unknown')}
+                        </Text>
+                        {session.current && (
+                          <Badge color="blue" variant="light">
+                            {t('account.sessions.current')}
+                          </Badge>
+                        )}
+                      </Group>
+                      <dl className="facts">
+                        <div>
+                          <dt>{t('account.sessions.createdAt')}</dt>
+                          <dd>
+                            <DateText value={session.createdAt} time />
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>{t('account.sessions.lastSeenAt')}</dt>
+                          <dd>
+                            <DateText value={session.lastSeenAt} time />
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>{t('account.sessions.ip')}</dt>
+                          <dd className="mono">{session.ip ?? t('account.sessions.unknown')}</dd>
+                        </div>
+                      </dl>
+                    </Stack>
                     {!session.current && (
                       <Button
                         size="sm"
@@ -101,11 +106,10 @@ export function SessionsSection() {
                         {t('account.sessions.revoke')}
                       </Button>
                     )}
-                  </Table.Td>
-                </Table.Tr>
+                  </Group>
+                </Card>
               ))}
-            </Table.Tbody>
-          </ScrollTable>
+          </Stack>
         )}
         <Group>
           <Button variant="default" loading={revokeOthers.isPending} onClick={() => revokeOthers.mutate()}>

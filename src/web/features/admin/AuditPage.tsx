@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { type auditList, auditQuery, type auditVerification } from '../../../shared/schemas/admin';
 import { api, withQuery } from '../../api';
+import { ja } from '../../i18n/ja';
 import { DateText } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyServerErrors } from '../../ui/forms';
@@ -28,11 +29,19 @@ const filterSchema = auditQuery.pick({
 });
 type Filters = z.infer<typeof filterSchema>;
 type AuditList = z.infer<typeof auditList>;
+/** Every action code the client has a name for, e.g. `auth.login` (offered in the filter). */
+const knownActions = Object.entries(ja.admin.audit.actions).flatMap(([group, names]) =>
+  Object.keys(names).map((name) => `${group}.${name}`),
+);
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const actionName = (code: string): string | null => {
+    const key = `admin.audit.actions.${code}`;
+    return knownActions.includes(code) && i18n.exists(key) ? t(key as never) : null;
+  };
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(
     filterNames.flatMap((name) => {
@@ -116,14 +125,24 @@ export default function AuditPage() {
               setParams(next);
             })}
           >
-            <Grid>
+            <Grid align="flex-end">
               <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
                 <TextInput
                   label={t('admin.audit.action')}
                   description={t('admin.audit.actionHint')}
+                  list="audit-action-codes"
+                  autoComplete="off"
+                  spellCheck={false}
                   error={errors.action?.message}
                   {...register('action')}
                 />
+                <datalist id="audit-action-codes">
+                  {knownActions.map((code) => (
+                    <option key={code} value={code}>
+                      {actionName(code)}
+                    </option>
+                  ))}
+                </datalist>
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
                 <TextInput
@@ -205,7 +224,12 @@ export default function AuditPage() {
                     <DateText value={record.occurredAt} time />
                   </Table.Td>
                   <Table.Td className="nowrap">{record.actorName ?? t('admin.audit.system')}</Table.Td>
-                  <Table.Td className="mono nowrap">{record.action}</Table.Td>
+                  <Table.Td>
+                    {actionName(record.action) && <Text size="sm">{actionName(record.action)}</Text>}
+                    <Text size="sm" className="mono nowrap">
+                      {record.action}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>
                     {record.targetType && <Text size="sm">{record.targetType}</Text>}
                     {record.targetId && (
@@ -216,7 +240,7 @@ export default function AuditPage() {
                   </Table.Td>
                   <Table.Td>{record.reason ?? ''}</Table.Td>
                   <Table.Td className="mono nowrap">{record.ip ?? ''}</Table.Td>
-                  <Table.Td>
+                  <Table.Td className="nowrap">
                     {record.details !== null && record.details !== undefined && (
                       <details>
                         <summary>{t('admin.audit.showDetails')}</summary>

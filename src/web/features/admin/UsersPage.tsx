@@ -48,9 +48,14 @@ export default function UsersPage() {
   });
   const setDisabled = useMutation({
     mutationFn: ({ id, disabled }: { id: string; disabled: boolean }) =>
-      api.put(`/api/admin/users/${encodeURIComponent(id)}/disabled`, { disabled }),
-    onSuccess: () => {
+      api.put<User>(`/api/admin/users/${encodeURIComponent(id)}/disabled`, { disabled }),
+    onSuccess: (user) => {
       setDisabling(null);
+      setNotice(
+        t(user.disabled ? 'admin.users.disabledNotice' : 'admin.users.enabledNotice', {
+          name: user.displayName,
+        }),
+      );
       void refresh();
     },
   });
@@ -233,6 +238,7 @@ export default function UsersPage() {
       <ConfirmDialog
         opened={disabling !== null}
         title={disabling?.disabled ? t('admin.users.enableTitle') : t('admin.users.disableTitle')}
+        confirmLabel={disabling?.disabled ? t('admin.users.enableConfirm') : t('admin.users.disableConfirm')}
         danger={!disabling?.disabled}
         pending={setDisabled.isPending}
         error={setDisabled.error}

@@ -1,6 +1,7 @@
 // Recovery codes, shown once: print them or copy them, then say they are saved.
 import { Alert, Button, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { focusOnMount } from '../../ui/focus';
 
 type Props = { codes: string[]; onSaved: () => void; savedLabel?: string; headingOrder?: 2 | 3 };
 
@@ -8,7 +9,10 @@ export function RecoveryCodes({ codes, onSaved, savedLabel, headingOrder = 2 }: 
   const { t } = useTranslation();
   return (
     <Stack>
-      <Title order={headingOrder}>{t('auth.totpSetup.recoveryTitle')}</Title>
+      {/* Focused when shown, so a screen reader announces the codes that replaced the form. */}
+      <Title order={headingOrder} tabIndex={-1} ref={focusOnMount}>
+        {t('auth.totpSetup.recoveryTitle')}
+      </Title>
       <Alert color="orange" variant="light">
         {t('auth.totpSetup.recoveryLead')}
       </Alert>

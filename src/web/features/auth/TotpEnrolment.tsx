@@ -22,9 +22,14 @@ type RecoveryCodesResponse = z.infer<typeof recoveryCodesResponse>;
 /** The key in groups of four, easier to type into an app by hand. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
-type Props = { enrolment: Enrolment; onConfirmed: (recoveryCodes: string[]) => void };
+type Props = {
+  enrolment: Enrolment;
+  onConfirmed: (recoveryCodes: string[]) => void;
+  /** Offered where there is a way back (re-enrolment from the account page). */
+  onCancel?: () => void;
+};
 
-export function TotpEnrolment({ enrolment, onConfirmed }: Props) {
+export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: Props) {
   const { t } = useTranslation();
   const form = useForm<z.input<typeof totpEnrolmentConfirmRequest>>({
     resolver: zodResolver(totpEnrolmentConfirmRequest),
@@ -65,6 +70,11 @@ export function TotpEnrolment({ enrolment, onConfirmed }: Props) {
           <Button type="submit" size="lg" loading={confirm.isPending}>
             {t('auth.totpSetup.confirm')}
           </Button>
+          {onCancel && (
+            <Button variant="default" w="fit-content" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
         </Stack>
       </form>
     </Stack>

@@ -94,9 +94,7 @@ export function MembersSection({ orgId, organisationName, members, canManage }: 
         {resetLink && (
           <Card withBorder padding="md" bg="yellow.0">
             <Stack gap="xs">
-              <Text fw={700}>
-                {t('organisations.members.resetTitle')}: {resetLink.name}
-              </Text>
+              <Text fw={700}>{t('organisations.members.resetCreated', { name: resetLink.name })}</Text>
               <Text>{t('organisations.oneTimeLink')}</Text>
               <CopyField label={t('organisations.members.resetLink')} value={resetLink.link.url} />
               <Text size="sm">

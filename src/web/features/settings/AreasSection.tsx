@@ -196,6 +196,7 @@ export function AreasSection() {
         danger
         pending={remove.isPending}
         error={remove.error}
+        errorTitle={t('settings.areas.deleteRefused')}
         onConfirm={() => deleting && remove.mutate(deleting)}
         onClose={() => setDeleting(null)}
       >

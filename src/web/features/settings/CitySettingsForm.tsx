@@ -1,9 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Grid, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { municipalityCheckDigit } from '../../../shared/municipality';
 import { type CitySettings, citySettings } from '../../../shared/schemas/settings';
 import { api } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -15,8 +17,22 @@ const fields = ['cityName', 'prefectureName', 'municipalityCode', 'supportCenter
 export function CitySettingsForm({ current }: { current: PublicSettings }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  // The shared rule, with a message that says which part is wrong: the digits, or the check digit.
+  const schema = useMemo(
+    () =>
+      citySettings.extend({
+        municipalityCode: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, { error: t('settings.city.municipalityCodeDigits'), abort: true })
+          .refine((code) => municipalityCheckDigit(code.slice(0, 5)) === Number(code[5]), {
+            error: t('settings.city.municipalityCodeCheck'),
+          }),
+      }),
+    [t],
+  );
   const form = useForm<z.input<typeof citySettings>, unknown, CitySettings>({
-    resolver: zodResolver(citySettings),
+    resolver: zodResolver(schema),
     defaultValues: {
       cityName: current.cityName,
       prefectureName: current.prefectureName,
@@ -61,7 +77,11 @@ export function CitySettingsForm({ current }: { current: PublicSettings }) {
                 maxLength={6}
                 classNames={{ input: 'mono' }}
                 error={errors.municipalityCode?.message}
-                {...form.register('municipalityCode')}
+                {...form.register('municipalityCode', {
+                  // Digits typed in full width (全角) by a Japanese input method count as digits too.
+                  setValueAs: (value: string) =>
+                    value.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)),
+                })}
               />
             </Grid.Col>
             <Grid.Col span={12}>
