@@ -10,7 +10,12 @@ export const citySettings = z.object({
   municipalityCode: z
     .string()
     .trim()
-    .refine(isMunicipalityCode, { error: '全国地方公共団体コード（6桁、検査数字付き）を入力してください' }),
+    .normalize('NFKC')
+    .regex(/^\d{6}$/, {
+      error: '全国地方公共団体コードは6桁の数字で入力してください（例: 鹿児島市 462012）',
+      abort: true,
+    })
+    .refine(isMunicipalityCode, { error: '最後の桁（検査数字）が合いません。コードを確認してください' }),
   supportCenterName: requiredText(100),
 });
 export type CitySettings = z.infer<typeof citySettings>;

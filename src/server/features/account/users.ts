@@ -4,9 +4,10 @@ import type { SystemRole } from '../../../shared/identity';
 import type { NewAccountFields } from '../../../shared/schemas/auth';
 import type { Config } from '../../config';
 import type { DbOrTx } from '../../db/client';
-import { users } from '../../db/schema';
+import { passkeys, recoveryCodes, users } from '../../db/schema';
 import { badRequest, conflict } from '../../platform/errors';
 import { hashPassword, passwordWeakness } from '../../platform/passwords';
+import { revokeUserSessions } from '../../platform/sessions';
 
 export function assertStrongPassword(password: string, personal: string[]): void {
   const weakness = passwordWeakness(password, personal);
@@ -66,4 +67,35 @@ export async function registerSignInFailure(
 
 export async function clearSignInFailures(db: DbOrTx, userId: string): Promise<void> {
   await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+/** Stored in place of a password hash: no password verifies against it (see verifyPassword). */
+const NO_PASSWORD = 'none$reset-pending';
+
+/**
+ * Ends every way into an account until its reset link is used: password, authenticator, recovery
+ * codes, passkeys and sessions. An admin resets because something was lost or leaked; the old
+ * credentials must not keep working meanwhile.
+ */
+export async function revokeCredentials(
+  db: DbOrTx,
+  userId: string,
+  newPasswordHash = NO_PASSWORD,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      passwordHash: newPasswordHash,
+      passwordChangedAt: new Date(),
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabled: false,
+      totpLastStep: null,
+      failedLoginCount: 0,
+      lockedUntil: null,
+    })
+    .where(eq(users.id, userId));
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await db.delete(passkeys).where(eq(passkeys.userId, userId));
+  await revokeUserSessions(db, userId);
 }

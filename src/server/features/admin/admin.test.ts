@@ -61,6 +61,13 @@ describe.each(engines())('system administration (%s)', (engine) => {
   });
 
   it('finds users and changes their system roles, audited', async () => {
+    for (const q of ['さくらい', 'サクライケンイチ', 'ｻｸﾗｲ']) {
+      const hits = (await admin.get(`/api/admin/users?q=${encodeURIComponent(q)}`)).json().users;
+      expect(
+        hits.map((u: { loginId: string }) => u.loginId),
+        q,
+      ).toEqual(['doctor']);
+    }
     const found = (await admin.get('/api/admin/users?q=サクライ')).json().users;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({

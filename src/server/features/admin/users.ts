@@ -1,7 +1,8 @@
 // System admin: finding users, granting system roles, disabling accounts.
-import { eq, ilike, inArray, or } from 'drizzle-orm';
+import { eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Profession, SystemRole } from '../../../shared/identity';
+import { readingKey } from '../../../shared/kana';
 import { memberships, organisations, users } from '../../db/schema';
 import { appendAudit, requestAuditFields } from '../../platform/audit';
 import { conflict, notFound } from '../../platform/errors';
@@ -12,6 +13,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listUsers(request: FastifyRequest, q: string | undefined, ids?: string[]) {
   const db = request.server.db;
   const pattern = q ? `%${escapeLike(q)}%` : undefined;
+  // Readings match whatever the script and spacing: きたむら finds キタムラ コズエ.
+  const readingPattern = q ? `%${escapeLike(readingKey(q))}%` : undefined;
   const rows = await db
     .select()
     .from(users)
@@ -19,7 +22,11 @@ export async function listUsers(request: FastifyRequest, q: string | undefined, 
       ids
         ? inArray(users.id, ids)
         : pattern
-          ? or(ilike(users.loginId, pattern), ilike(users.displayName, pattern), ilike(users.kana, pattern))
+          ? or(
+              ilike(users.loginId, pattern),
+              ilike(users.displayName, pattern),
+              ilike(sql`translate(${users.kana}, ' 　', '')`, readingPattern ?? pattern),
+            )
           : undefined,
     )
     .orderBy(users.kana)
@@ -93,7 +100,7 @@ export async function setSystemRoles(request: FastifyRequest, id: string, roles:
 
 export async function setDisabled(request: FastifyRequest, id: string, disabled: boolean) {
   if (request.actor?.user.id === id && disabled) {
-    throw conflict('cannot_disable_self', '自分自身のアカウントは無効にできません。');
+    throw conflict('cannot_disable_self', '自分自身のアカウントは利用停止にできません。');
   }
   await request.server.db.transaction(async (tx) => {
     const updated = await tx

@@ -65,7 +65,7 @@ export async function login(
     throw new AppError(
       403,
       'account_disabled',
-      'このアカウントは無効になっています。組織の管理者に連絡してください。',
+      'このアカウントは利用停止中です。再開はシステム管理者に依頼してください。',
     );
   }
   await clearSignInFailures(db, user.id);

@@ -163,6 +163,11 @@ describe.each(engines())('onboarding without e-mail (%s)', (engine) => {
     expect(reset.statusCode).toBe(200);
     const { token } = reset.json();
     expect((await old.get('/api/me')).statusCode).toBe(401);
+    // The old password stops working as soon as the link exists, not when it is used.
+    const oldPassword = await t
+      .client()
+      .post('/api/auth/login', { loginId: 'nurse2', password: 'tsunagu-demo-2026' });
+    expect(oldPassword.statusCode).toBe(401);
     const member = t.client();
     expect((await member.get(`/api/password-resets/${token}`)).json()).toMatchObject({
       loginId: 'nurse2',

@@ -2,14 +2,14 @@
 // password and enrols TOTP again. Every earlier session of theirs ends.
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { passwordResets, recoveryCodes, users } from '../../db/schema';
+import { passwordResets, users } from '../../db/schema';
 import { appendAudit, requestAuditFields } from '../../platform/audit';
 import { sha256Hex } from '../../platform/crypto';
 import { notFound } from '../../platform/errors';
 import { linkGone, linkStatus } from '../../platform/one-time-links';
 import { hashPassword } from '../../platform/passwords';
-import { createSession, revokeUserSessions } from '../../platform/sessions';
-import { assertStrongPassword } from '../account/users';
+import { createSession } from '../../platform/sessions';
+import { assertStrongPassword, revokeCredentials } from '../account/users';
 
 const resetNotFound = () =>
   notFound(
@@ -57,22 +57,8 @@ export async function completePasswordReset(
     const [user] = await tx.select().from(users).where(eq(users.id, reset.userId));
     if (!user) throw resetNotFound();
     assertStrongPassword(password, [user.loginId]);
-    await tx
-      .update(users)
-      .set({
-        passwordHash: await hashPassword(password, config.scryptCost),
-        passwordChangedAt: new Date(),
-        totpSecret: null,
-        totpPendingSecret: null,
-        totpEnabled: false,
-        totpLastStep: null,
-        failedLoginCount: 0,
-        lockedUntil: null,
-      })
-      .where(eq(users.id, user.id));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    await revokeCredentials(tx, user.id, await hashPassword(password, config.scryptCost));
     await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, reset.id));
-    await revokeUserSessions(tx, user.id);
     await appendAudit(tx, {
       ...requestAuditFields(request),
       actorUserId: user.id,

@@ -11,6 +11,7 @@ import { randomToken, sha256Hex } from '../../platform/crypto';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { linkUrl } from '../../platform/one-time-links';
 import { revokeUserSessions } from '../../platform/sessions';
+import { revokeCredentials } from '../account/users';
 import { organisationToView } from './views';
 
 const RESET_LINK_HOURS = 24;
@@ -165,7 +166,7 @@ export async function createPasswordReset(request: FastifyRequest, orgId: string
       createdBy: request.actor?.user.id ?? null,
       expiresAt,
     });
-    await revokeUserSessions(tx, userId);
+    await revokeCredentials(tx, userId);
     await auditMemberChange(tx, request, orgId, userId, 'member_password_reset_issued');
   });
   return { url: linkUrl(publicBaseUrl(request), '/reset', token), token, expiresAt: expiresAt.toISOString() };

@@ -31,7 +31,7 @@ export async function listAreas(db: DbOrTx) {
 
 async function oneArea(db: DbOrTx, id: string) {
   const area = (await listAreas(db)).find((row) => row.id === id);
-  if (!area) throw notFound('地区が見つかりません。', 'area_not_found');
+  if (!area) throw notFound('地域が見つかりません。', 'area_not_found');
   return area;
 }
 
@@ -85,7 +85,7 @@ export async function updateArea(
       await oneArea(tx, id); // 404 when it does not exist at all
       throw conflict(
         'version_conflict',
-        '他の人がこの地区を先に更新しました。画面を読み込み直してから、もう一度編集してください。',
+        '他の人がこの地域を先に更新しました。画面を読み込み直してから、もう一度編集してください。',
       );
     }
     await appendAudit(tx, {
@@ -107,7 +107,7 @@ export async function deleteArea(request: FastifyRequest, id: string) {
     if (use && use.n > 0) {
       throw conflict(
         'area_in_use',
-        `この地区は${use.n}件の組織に設定されているため削除できません。先に組織の地区を変更してください。`,
+        `この地域は${use.n}件の組織に設定されているため削除できません。先に組織の地域を変更してください。`,
       );
     }
     await tx.delete(areas).where(eq(areas.id, id));
