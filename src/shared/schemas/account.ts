@@ -16,16 +16,19 @@ export const membershipView = z.object({
   role: membershipRoleSchema,
 });
 
+/** Who a user is, as the account page and the admin's user list both show it. */
+export const userIdentity = z.object({
+  id: z.string(),
+  loginId: z.string(),
+  displayName: z.string(),
+  kana: z.string(),
+  profession: professionSchema,
+  systemRoles: z.array(systemRoleSchema),
+  totpEnabled: z.boolean(),
+});
+
 export const meResponse = z.object({
-  user: z.object({
-    id: z.string(),
-    loginId: z.string(),
-    displayName: z.string(),
-    kana: z.string(),
-    profession: professionSchema,
-    systemRoles: z.array(systemRoleSchema),
-    totpEnabled: z.boolean(),
-  }),
+  user: userIdentity,
   memberships: z.array(membershipView),
   session: z.object({ stage: sessionStage, expiresAt: isoDateTime, idleTimeoutSeconds: z.number() }),
   demoMode: z.boolean(),

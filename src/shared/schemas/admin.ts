@@ -1,6 +1,7 @@
 // System administration: organisations, users, system roles, the audit log.
 import { z } from 'zod';
-import { organisationKindSchema, professionSchema, systemRoleSchema } from '../identity';
+import { organisationKindSchema, systemRoleSchema } from '../identity';
+import { userIdentity } from './account';
 import { isoDateTime, kanaText, optionalText, requiredText } from './common';
 import { organisationView } from './organisations';
 
@@ -20,14 +21,7 @@ export const organisationList = z.object({
 });
 
 export const userQuery = z.object({ q: z.string().trim().max(100).optional() });
-export const userView = z.object({
-  id: z.string(),
-  loginId: z.string(),
-  displayName: z.string(),
-  kana: z.string(),
-  profession: professionSchema,
-  systemRoles: z.array(systemRoleSchema),
-  totpEnabled: z.boolean(),
+export const userView = userIdentity.extend({
   lockedUntil: isoDateTime.nullable(),
   disabled: z.boolean(),
   organisations: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
