@@ -1,7 +1,7 @@
 // Journey 4: a care manager looks after her own account — name, password (which signs out her other
 // browser), signed-in devices, a new authenticator and its recovery codes — and signs in with a
-// recovery code. Journey 5: an organisation admin gives a member a password-reset link; the member sets
-// a new password and authenticator and reaches her home page.
+// recovery code. Journey 5: an organisation admin gives a member a password-reset link, which stops her
+// old password at once; the member sets a new password and authenticator and reaches her home page.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
@@ -197,9 +197,13 @@ describe('own account', () => {
         await admin.getByRole('button', { name: '森 はるか さんのパスワード再設定' }).click();
         const confirm = admin.getByRole('dialog', { name: 'パスワードと二要素認証の再設定' });
         await confirm.getByText('森 はるか さんはすべての端末でログアウトします。').waitFor();
+        await confirm.getByText('今のパスワード・認証アプリ・パスキーはすぐに使えなくなり').waitFor();
         await checkA11y(admin, '/orgs/:orgId (reset dialog)');
         await confirm.getByRole('button', { name: 'パスワード再設定' }).click();
         await admin.getByText('森 はるか さんの再設定用リンクを作成しました').waitFor();
+        await admin
+          .getByText('森 はるか さんの今のパスワード・認証アプリ・パスキーは、もう使えません。')
+          .waitFor();
         const link = admin.getByLabel('再設定用リンク', { exact: true });
         await link.waitFor();
         const url = await link.inputValue();
@@ -207,8 +211,16 @@ describe('own account', () => {
         await checkA11y(admin, '/orgs/:orgId (reset link)');
         await screenshot(admin, 'password-reset-link');
 
-        // 2. She opens it on her phone, chooses a new password and sets up her authenticator.
+        // 2. Her old password stops working at once: only the link lets her in again.
         const member = await memberContext.newPage();
+        await member.goto('/login');
+        await member.getByLabel('ログインID').fill('nurse2');
+        await member.getByLabel('パスワード', { exact: true }).fill(DEMO_PASSWORD);
+        await member.getByRole('button', { name: 'ログインする' }).click();
+        await member.getByText('ログインIDまたはパスワードが違います。').waitFor();
+        expect(member.url()).toMatch(/\/login$/);
+
+        // 3. She opens the link on her phone, chooses a new password and sets up her authenticator.
         await member.goto(url);
         await member.getByRole('heading', { level: 1, name: 'パスワードの再設定' }).waitFor();
         await member.getByText('森 はるか さん（ログインID: nurse2）').waitFor();
@@ -225,7 +237,7 @@ describe('own account', () => {
         await checkA11y(member, '/home (after reset, phone)');
         await screenshot(member, 'password-reset-home');
 
-        // 3. The link has done its work.
+        // 4. The link has done its work.
         await member.goto(url);
         await member.getByText('この再設定リンクはすでに使われています。').waitFor();
         await checkA11y(member, '/reset/:token (used)');

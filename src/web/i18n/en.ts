@@ -127,6 +127,15 @@ export const en: Catalogue = {
       demoButton: 'Show the demo code',
       demoFilled: 'The demo code has been filled in. Press "Confirm".',
       backToLogin: 'Back to sign-in',
+      titleWithPasskey: 'Passkey or code',
+      passkeyLead:
+        'This account has a passkey. You can sign in with the fingerprint or face recognition of your phone, or with a security key, instead of a code.',
+      passkeyButton: 'Sign in with a passkey',
+      passkeyCancelled:
+        'Signing in with a passkey did not finish (it was cancelled or timed out). Press "Sign in with a passkey" again, or enter a code below.',
+      passkeyFailed:
+        'The passkey could not be used on this device. Try another device, or enter a code below.',
+      or: 'or',
     },
     totpSetup: {
       title: 'Set up two-step verification',
@@ -202,7 +211,7 @@ export const en: Catalogue = {
       adminUsers: 'Find accounts, change system roles, disable accounts',
       adminAudit: 'Search the record of actions and check it for tampering',
       settings: 'City name, daily-life areas and school districts',
-      account: 'Profile, password, two-step verification, signed-in devices',
+      account: 'Profile, password, two-step verification, passkeys, signed-in devices',
     },
   },
   account: {
@@ -240,6 +249,35 @@ export const en: Catalogue = {
       next: 'Next',
       reenrolDone: 'Two-step verification has been set up again.',
       reenrolTitle: 'Set up the new authenticator app',
+    },
+    passkeys: {
+      heading: 'Passkeys',
+      lead: 'Sign in with the fingerprint or face recognition of your phone, or with a security key, instead of a code.',
+      howTo: 'Once you add a passkey, the screen after your password offers "Sign in with a passkey".',
+      listLabel: 'List of your passkeys',
+      none: 'You have no passkeys yet.',
+      createdAt: 'Added',
+      lastUsedAt: 'Last used',
+      neverUsed: 'Not used yet',
+      add: 'Add a passkey',
+      addTitle: 'Add a passkey',
+      addLead:
+        'Enter a name for the passkey and, to confirm it is you, your current password. When you press "Add", your browser opens its own window: confirm with your fingerprint, face or security key.',
+      name: 'Name of the passkey',
+      nameHint: 'A name that tells you which device it is (e.g. work phone)',
+      password: 'Current password',
+      submit: 'Add',
+      added: 'The passkey "{{name}}" has been added.',
+      cancelled: 'The passkey was not added (it was cancelled or timed out). Press "Add" to try again.',
+      exists:
+        'This device already holds a passkey of yours. To add a passkey on another device, open this page on that device.',
+      failed: 'This device could not create a passkey. Try another device or a security key.',
+      unsupported: 'This browser does not support passkeys, so you cannot add one here.',
+      removeLabel: 'Remove the passkey "{{name}}"',
+      removeTitle: 'Remove passkey',
+      removeBody: 'The passkey "{{name}}" will be removed and can no longer be used to sign in. Continue?',
+      removeConfirm: 'Remove',
+      removed: 'The passkey "{{name}}" has been removed.',
     },
     sessions: {
       heading: 'Signed-in devices',
@@ -289,8 +327,10 @@ export const en: Catalogue = {
       resetLabel: 'Reset password of {{name}}',
       resetTitle: 'Reset password and two-step verification',
       resetBody:
-        'This makes a password reset link for {{name}} and signs them out on every device. When they open the link and set a new password, they also set up two-step verification again. Until the link is used, the current password still works.',
+        'This makes a password reset link for {{name}} and signs them out on every device. Their current password, authenticator app and passkeys stop working at once: they cannot sign in until they open the link, set a new password and set up two-step verification again.',
       resetCreated: 'Reset link for {{name}} created',
+      resetAfter:
+        'The current password, authenticator app and passkeys of {{name}} no longer work. They cannot sign in until they open this link and set a new password.',
       resetLink: 'Reset link',
       resetExpires: 'Link valid until {{time}}',
       remove: 'Remove',

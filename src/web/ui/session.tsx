@@ -60,10 +60,20 @@ export function safeNext(next: string | null | undefined): string | null {
   return next;
 }
 
-/** Where a session in a given stage belongs, keeping the page to return to. */
-export function pathForStage(stage: Me['session']['stage'], next?: string | null): string {
+/**
+ * Where a session in a given stage belongs, keeping the page to return to. `passkey`: the account has
+ * a passkey, so the second-factor page offers it beside the code.
+ */
+export function pathForStage(
+  stage: Me['session']['stage'],
+  next?: string | null,
+  { passkey = false }: { passkey?: boolean } = {},
+): string {
   const query = next ? `?next=${encodeURIComponent(next)}` : '';
-  if (stage === 'totp_required') return `/login/totp${query}`;
+  if (stage === 'totp_required') {
+    if (!passkey) return `/login/totp${query}`;
+    return `/login/totp${query ? `${query}&` : '?'}passkey=1`;
+  }
   if (stage === 'totp_enrolment_required') return `/totp-setup${query}`;
   return safeNext(next) ?? '/home';
 }

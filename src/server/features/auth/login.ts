@@ -14,6 +14,17 @@ import { hasPasskey } from './passkeys';
 
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * Checks a password in the same time whether the account exists, has a password, or waits on a
+ * reset link (no usable hash): nothing about the account shows through the answer's timing.
+ */
+async function passwordMatches(password: string, stored: string | undefined, cost: number): Promise<boolean> {
+  if (stored?.startsWith('scrypt$')) return verifyPassword(password, stored);
+  dummyHash ??= hashPassword('timing-equaliser', cost);
+  await verifyPassword(password, await dummyHash);
+  return false;
+}
+
 const invalidCredentials = (remaining?: number) =>
   new AppError(
     401,
@@ -33,8 +44,7 @@ export async function login(
   const audit = { ...requestAuditFields(request), targetType: 'user' };
   const [user] = await db.select().from(users).where(eq(users.loginId, input.loginId));
   if (!user) {
-    dummyHash ??= hashPassword('timing-equaliser', config.scryptCost);
-    await verifyPassword(input.password, await dummyHash);
+    await passwordMatches(input.password, undefined, config.scryptCost);
     await appendAudit(db, {
       ...audit,
       action: 'auth.login_failed',
@@ -47,7 +57,7 @@ export async function login(
     await appendAudit(db, { ...target, action: 'auth.login_refused_locked' });
     throw accountLocked(user.lockedUntil);
   }
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
+  if (!(await passwordMatches(input.password, user.passwordHash, config.scryptCost))) {
     const lockedUntil = await registerSignInFailure(db, config, user.id);
     if (lockedUntil) {
       await appendAudit(db, {

@@ -1,9 +1,11 @@
-// `/account` — the signed-in user's own account: profile, password, second factor, sessions, display.
+// `/account` — the signed-in user's own account: profile, password, second factor, passkeys, sessions,
+// display.
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../ui/PageTitle';
 import { useMe } from '../../ui/session';
 import { DisplaySection } from './DisplaySection';
+import { PasskeysSection } from './PasskeysSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { SecondFactorSection } from './SecondFactorSection';
@@ -19,6 +21,7 @@ export default function AccountPage() {
       <ProfileSection me={me.data} />
       <PasswordSection />
       <SecondFactorSection me={me.data} />
+      <PasskeysSection />
       <SessionsSection />
       <DisplaySection />
     </Stack>

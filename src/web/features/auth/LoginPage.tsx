@@ -30,9 +30,9 @@ export default function LoginPage() {
   });
   const login = useMutation({
     mutationFn: (values: LoginInput) => api.post<z.infer<typeof loginResponse>>('/api/auth/login', values),
-    onSuccess: async ({ stage }) => {
+    onSuccess: async ({ stage, passkeyAvailable }) => {
       await sessionChanged();
-      navigate(pathForStage(stage, next), { replace: true });
+      navigate(pathForStage(stage, next, { passkey: passkeyAvailable }), { replace: true });
     },
     onError: (error) => {
       applyServerErrors(error, form.setError, ['loginId', 'password']);

@@ -1,4 +1,5 @@
-// `/login/totp` — the second factor: a 6-digit code from the authenticator app, or a recovery code.
+// `/login/totp` — the second factor: a 6-digit code from the authenticator app, or a recovery code; with
+// `?passkey=1` (the account has one, said by the login answer) a passkey is offered first.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Card, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
@@ -15,6 +16,12 @@ import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
 import { usePublicSettings } from '../../ui/public-settings';
 import { pathForStage, safeNext, useMe, useSessionChanged } from '../../ui/session';
+import {
+  PasskeyErrorAlert,
+  type PublicKeyCredentialRequestOptionsJSON,
+  passkeysSupported,
+  startAuthentication,
+} from './passkeys';
 
 const codeForm = z.object({ code: totpCodeSchema });
 const recoveryForm = z.object({ recoveryCode: recoveryCodeSchema });
@@ -31,6 +38,7 @@ export default function TotpPage() {
   const [useRecovery, setUseRecovery] = useState(false);
   const [demoFilled, setDemoFilled] = useState(false);
   const [done, setDone] = useState(false);
+  const offerPasskey = params.get('passkey') === '1' && passkeysSupported();
 
   const code = useForm<z.input<typeof codeForm>>({
     resolver: zodResolver(codeForm),
@@ -41,18 +49,34 @@ export default function TotpPage() {
     defaultValues: { recoveryCode: '' },
   });
 
+  const signedIn = async () => {
+    setDone(true);
+    await sessionChanged();
+    navigate(next ?? '/home', { replace: true });
+  };
+
   const verify = useMutation({
     mutationFn: (body: Verify) => api.post<{ stage: 'active' }>('/api/auth/totp', body),
-    onSuccess: async () => {
-      setDone(true);
-      await sessionChanged();
-      navigate(next ?? '/home', { replace: true });
-    },
+    onSuccess: signedIn,
     onError: (error) => {
       if (useRecovery) applyServerErrors(error, recovery.setError, ['recoveryCode']);
       else applyServerErrors(error, code.setError, ['code']);
     },
   });
+
+  const passkey = useMutation({
+    mutationFn: async () => {
+      const optionsJSON = await api.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/passkey/options');
+      const response = await startAuthentication({ optionsJSON });
+      return api.post<{ stage: 'active' }>('/api/auth/passkey', { response });
+    },
+    onSuccess: signedIn,
+  });
+
+  const submitCode = (body: Verify) => {
+    passkey.reset();
+    verify.mutate(body);
+  };
 
   const demoCode = useMutation({
     mutationFn: () => api.get<z.infer<typeof demoTotpCode>>('/api/demo/totp-code'),
@@ -73,10 +97,37 @@ export default function TotpPage() {
 
   return (
     <Stack maw="32rem" mx="auto" w="100%">
-      <PageTitle title={t('auth.totp.title')} />
+      <PageTitle title={offerPasskey ? t('auth.totp.titleWithPasskey') : t('auth.totp.title')} />
+      {offerPasskey && (
+        <>
+          <Card withBorder padding="lg">
+            <Stack>
+              <Text>{t('auth.totp.passkeyLead')}</Text>
+              <PasskeyErrorAlert
+                error={passkey.error}
+                cancelled={t('auth.totp.passkeyCancelled')}
+                failed={t('auth.totp.passkeyFailed')}
+              />
+              <Button
+                size="lg"
+                onClick={() => {
+                  verify.reset();
+                  passkey.mutate();
+                }}
+                loading={passkey.isPending}
+              >
+                {t('auth.totp.passkeyButton')}
+              </Button>
+            </Stack>
+          </Card>
+          <Text ta="center" fw={700}>
+            {t('auth.totp.or')}
+          </Text>
+        </>
+      )}
       <Card withBorder padding="lg">
         {useRecovery ? (
-          <form noValidate onSubmit={recovery.handleSubmit((values) => verify.mutate(values))}>
+          <form noValidate onSubmit={recovery.handleSubmit(submitCode)}>
             <Stack>
               <Text>{t('auth.totp.recoveryLead')}</Text>
               <TextInput
@@ -96,7 +147,7 @@ export default function TotpPage() {
             </Stack>
           </form>
         ) : (
-          <form noValidate onSubmit={code.handleSubmit((values) => verify.mutate(values))}>
+          <form noValidate onSubmit={code.handleSubmit(submitCode)}>
             <Stack>
               <Text>{t('auth.totp.lead')}</Text>
               <TextInput

@@ -95,6 +95,7 @@ export function MembersSection({ orgId, organisationName, members, canManage }: 
           <Card withBorder padding="md" bg="yellow.0">
             <Stack gap="xs">
               <Text fw={700}>{t('organisations.members.resetCreated', { name: resetLink.name })}</Text>
+              <Text>{t('organisations.members.resetAfter', { name: resetLink.name })}</Text>
               <Text>{t('organisations.oneTimeLink')}</Text>
               <CopyField label={t('organisations.members.resetLink')} value={resetLink.link.url} />
               <Text size="sm">
