@@ -6,7 +6,7 @@ import { settings } from '../../db/schema';
 
 const CITY_KEY = 'city';
 
-/** Until the city sets its own, a neutral placeholder city the settings page asks to replace. */
+/** Until the city sets its own: names that themselves ask to be set, shown on the top page. */
 export const DEFAULT_CITY: CitySettings = {
   cityName: '（市の名前を設定してください）',
   prefectureName: '（都道府県）',
