@@ -75,6 +75,8 @@ export const invitePreview = z.object({
   status: z.enum(['valid', 'expired', 'used', 'revoked']),
 });
 export const inviteAcceptRequest = newAccountFields;
+/** Joining with an existing account: where the new membership is. */
+export const inviteJoined = z.object({ organisationId: z.string() });
 
 export const passwordResetPreview = z.object({
   displayName: z.string(),

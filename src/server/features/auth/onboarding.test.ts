@@ -189,4 +189,20 @@ describe.each(engines())('onboarding without e-mail (%s)', (engine) => {
       .where(eq(auditLog.action, 'organisation.member_password_reset_issued'));
     expect(audited[0]).toMatchObject({ targetId: memberId, organisationId: orgId });
   });
+
+  it('lets a signed-in professional join a second organisation with the same account', async () => {
+    const doctor = await t.signIn('doctor');
+    const { token } = (await admin.post(`/api/orgs/${orgId}/invites`, { role: 'member' })).json();
+    expect((await t.client().post(`/api/invites/${token}/join`)).statusCode).toBe(401);
+    const joined = await doctor.post(`/api/invites/${token}/join`);
+    expect(joined.json()).toEqual({ organisationId: orgId });
+    const names = (await doctor.get('/api/me'))
+      .json()
+      .memberships.map((m: { organisationName: string }) => m.organisationName);
+    expect(names).toEqual(expect.arrayContaining(['さくら在宅クリニック', 'つばさ訪問看護ステーション']));
+    expect((await doctor.post(`/api/invites/${token}/join`)).json().error.code).toBe('invite_used');
+    const again = (await admin.post(`/api/orgs/${orgId}/invites`, {})).json().token;
+    expect((await doctor.post(`/api/invites/${again}/join`)).json().error.code).toBe('already_member');
+    expect((await t.client().get(`/api/invites/${again}`)).json().status).toBe('valid');
+  });
 });

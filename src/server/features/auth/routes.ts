@@ -3,6 +3,7 @@ import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   inviteAcceptRequest,
+  inviteJoined,
   invitePreview,
   loginRequest,
   loginResponse,
@@ -19,7 +20,7 @@ import { passkeyAuthenticationRequest, passkeyOptions } from '../../../shared/sc
 import { access, requireActor } from '../../platform/access';
 import { appendAudit, requestAuditFields } from '../../platform/audit';
 import { clearSessionCookie, revokeSession, revokeUserSessions } from '../../platform/sessions';
-import { acceptInvite, previewInvite } from './invite-accept';
+import { acceptInvite, acceptInviteAsMember, previewInvite } from './invite-accept';
 import { login } from './login';
 import { finishPasskeySignIn, startPasskeySignIn } from './passkeys';
 import { completePasswordReset, previewPasswordReset } from './password-reset';
@@ -188,6 +189,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await acceptInvite(request, reply, request.params.token, request.body);
       return { stage: 'totp_enrolment_required' as const };
     },
+  );
+
+  app.post(
+    '/api/invites/:token/join',
+    {
+      schema: {
+        tags,
+        summary: 'Join the organisation of an invite with the signed-in account',
+        params: tokenParams,
+        response: { 200: inviteJoined },
+      },
+      config: { access: access.signedIn(), rateLimit },
+    },
+    async (request) => ({ organisationId: await acceptInviteAsMember(request, request.params.token) }),
   );
 
   app.get(
