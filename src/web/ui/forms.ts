@@ -30,3 +30,13 @@ export const whenBothText =
     const value = payload.value as Record<string, unknown> | null;
     return typeof value?.[a] === 'string' && typeof value?.[b] === 'string';
   };
+
+/**
+ * A "type it again" refinement: `schema.refine(...matches('password', 'passwordConfirm', message))`
+ * puts the message on the second field when the two differ (checked as soon as both are text).
+ */
+export const matches = <A extends string, B extends string>(a: A, b: B, message: string) =>
+  [
+    (values: Record<A | B, unknown>) => values[a] === values[b],
+    { path: [b] as PropertyKey[], error: message, when: whenBothText(a, b) },
+  ] as const;

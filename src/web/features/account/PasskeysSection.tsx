@@ -1,7 +1,7 @@
 // Passkeys instead of the authenticator code at sign-in: the list, adding one (a name and the current
 // password, then the browser's own dialog) and removing one after a confirmation.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -17,9 +17,11 @@ import { api } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateText } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormButtons } from '../../ui/FormButtons';
 import { applyServerErrors } from '../../ui/forms';
 import { Loading } from '../../ui/Loading';
 import { Modal } from '../../ui/Modal';
+import { NoticeAlert } from '../../ui/NoticeAlert';
 import { PasswordField } from '../../ui/PasswordField';
 import {
   PasskeyErrorAlert,
@@ -97,17 +99,7 @@ export function PasskeysSection() {
       <Stack>
         <Text>{t('account.passkeys.lead')}</Text>
         <Text>{t('account.passkeys.howTo')}</Text>
-        {notice && (
-          <Alert
-            color="green"
-            role="status"
-            withCloseButton
-            closeButtonLabel={t('common.close')}
-            onClose={() => setNotice(null)}
-          >
-            {notice}
-          </Alert>
-        )}
+        <NoticeAlert message={notice} onClose={() => setNotice(null)} />
         {passkeys.isPending && <Loading />}
         <ErrorAlert error={passkeys.error} />
         {passkeys.data &&
@@ -203,14 +195,11 @@ export function PasskeysSection() {
               exists={t('account.passkeys.exists')}
               failed={t('account.passkeys.failed')}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={closeAdd}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={add.isPending}>
-                {t('account.passkeys.submit')}
-              </Button>
-            </Group>
+            <FormButtons
+              onCancel={closeAdd}
+              pending={add.isPending}
+              submitLabel={t('account.passkeys.submit')}
+            />
           </Stack>
         </form>
       </Modal>

@@ -1,12 +1,13 @@
 // Asks for the current password again before a sensitive change (second factor, recovery codes).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { loginRequest } from '../../../shared/schemas/auth';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormButtons } from '../../ui/FormButtons';
 import { applyServerErrors } from '../../ui/forms';
 import { Modal } from '../../ui/Modal';
 import { PasswordField } from '../../ui/PasswordField';
@@ -49,14 +50,7 @@ export function PasswordPrompt({ opened, onClose, onSubmit, pending, error }: Pr
             {...form.register('password')}
           />
           <ErrorAlert error={error} shownPaths={['password']} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t('account.totp.next')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} pending={pending} submitLabel={t('account.totp.next')} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { passwordChangeRequest } from '../../../shared/schemas/account';
 import { api } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { applyServerErrors, whenBothText } from '../../ui/forms';
+import { applyServerErrors, matches } from '../../ui/forms';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
+import { NoticeAlert } from '../../ui/NoticeAlert';
 import { PasswordField } from '../../ui/PasswordField';
 import { Section } from './Section';
 
@@ -20,11 +22,7 @@ export function PasswordSection() {
     () =>
       passwordChangeRequest
         .extend({ newPasswordConfirm: z.string() })
-        .refine((values) => values.newPassword === values.newPasswordConfirm, {
-          path: ['newPasswordConfirm'],
-          error: t('common.passwordMismatch'),
-          when: whenBothText('newPassword', 'newPasswordConfirm'),
-        }),
+        .refine(...matches('newPassword', 'newPasswordConfirm', t('common.passwordMismatch'))),
     [t],
   );
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
@@ -50,25 +48,17 @@ export function PasswordSection() {
             error={errors.currentPassword?.message}
             {...form.register('currentPassword')}
           />
-          <PasswordField
+          <NewPasswordFields
             label={t('account.password.next')}
-            description={t('common.passwordHint')}
-            autoComplete="new-password"
-            error={errors.newPassword?.message}
-            {...form.register('newPassword')}
-          />
-          <PasswordField
-            label={t('account.password.confirm')}
-            autoComplete="new-password"
-            error={errors.newPasswordConfirm?.message}
-            {...form.register('newPasswordConfirm')}
+            confirmLabel={t('account.password.confirm')}
+            password={{ registration: form.register('newPassword'), error: errors.newPassword?.message }}
+            confirm={{
+              registration: form.register('newPasswordConfirm'),
+              error: errors.newPasswordConfirm?.message,
+            }}
           />
           <ErrorAlert error={change.error} shownPaths={fields} />
-          {change.isSuccess && (
-            <Alert color="green" role="status">
-              {t('account.password.done')}
-            </Alert>
-          )}
+          <NoticeAlert message={change.isSuccess && t('account.password.done')} />
           <Button type="submit" loading={change.isPending} w="fit-content">
             {t('account.password.submit')}
           </Button>

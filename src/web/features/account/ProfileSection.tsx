@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyServerErrors } from '../../ui/forms';
 import { useLabel } from '../../ui/labels';
+import { NoticeAlert } from '../../ui/NoticeAlert';
 import { type Me, meKey } from '../../ui/session';
 import { Section } from './Section';
 
@@ -63,11 +64,7 @@ export function ProfileSection({ me }: { me: Me }) {
             {...form.register('profession')}
           />
           <ErrorAlert error={save.error} shownPaths={fields} />
-          {save.isSuccess && (
-            <Alert color="green" role="status">
-              {t('account.profile.saved')}
-            </Alert>
-          )}
+          <NoticeAlert message={save.isSuccess && t('account.profile.saved')} />
           <Button type="submit" loading={save.isPending} w="fit-content">
             {t('common.save')}
           </Button>

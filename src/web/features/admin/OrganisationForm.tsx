@@ -1,6 +1,6 @@
 // Create or edit an organisation (system admin). Same fields and rules as the server's schema.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { organisationKindGroups, organisationKinds } from '../../../shared/ident
 import { organisationCreateRequest } from '../../../shared/schemas/admin';
 import type { areaList } from '../../../shared/schemas/settings';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormButtons } from '../../ui/FormButtons';
 import { applyServerErrors } from '../../ui/forms';
 import { useLang } from '../../ui/labels';
 
@@ -111,14 +112,7 @@ export function OrganisationForm({ initial, areas, editing, pending, error, onSu
           />
         )}
         <ErrorAlert error={error} shownPaths={fields} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onCancel} pending={pending} />
       </Stack>
     </form>
   );

@@ -11,10 +11,10 @@ import type { organisationList } from '../../../shared/schemas/admin';
 import type { OrganisationView } from '../../../shared/schemas/organisations';
 import type { areaList } from '../../../shared/schemas/settings';
 import { api } from '../../api';
+import { EditorModal } from '../../ui/EditorModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { useLabel } from '../../ui/labels';
-import { Modal } from '../../ui/Modal';
 import { PageTitle } from '../../ui/PageTitle';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { OrganisationForm, type OrganisationValues } from './OrganisationForm';
@@ -154,15 +154,11 @@ export default function OrganisationsPage() {
           </ScrollTable>
         )}
       </section>
-      <Modal
-        opened={editing !== null}
+      <EditorModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={
-          editing === 'new' || editing === null
-            ? t('admin.organisations.addTitle')
-            : t('admin.organisations.editTitle', { name: editing.name })
-        }
-        size="lg"
+        addTitle={t('admin.organisations.addTitle')}
+        editTitle={(org) => t('admin.organisations.editTitle', { name: org.name })}
       >
         {editing !== null && (
           <OrganisationForm
@@ -190,7 +186,7 @@ export default function OrganisationsPage() {
             onCancel={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </EditorModal>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 // `/admin/users` — system admin: find accounts, change system roles, disable and enable.
-import { Alert, Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,13 @@ import type { userList } from '../../../shared/schemas/admin';
 import { api, withQuery } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormButtons } from '../../ui/FormButtons';
 import { Loading } from '../../ui/Loading';
 import { useLabel } from '../../ui/labels';
 import { Modal } from '../../ui/Modal';
+import { NoticeAlert } from '../../ui/NoticeAlert';
 import { PageTitle } from '../../ui/PageTitle';
+import { lockedNow, PersonCell } from '../../ui/PersonCell';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { useMe } from '../../ui/session';
 
@@ -83,17 +86,7 @@ export default function UsersPage() {
           </Group>
         </form>
       </search>
-      {notice && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setNotice(null)}
-        >
-          {notice}
-        </Alert>
-      )}
+      <NoticeAlert message={notice} onClose={() => setNotice(null)} />
       {users.isPending && <Loading />}
       <ErrorAlert error={users.error ?? setDisabled.error} />
       {users.data && (
@@ -117,17 +110,11 @@ export default function UsersPage() {
           </Table.Thead>
           <Table.Tbody>
             {users.data.users.map((user) => {
-              const locked = user.lockedUntil && new Date(user.lockedUntil) > new Date();
+              const locked = lockedNow(user.lockedUntil);
               const isMe = user.id === me.data?.user.id;
               return (
                 <Table.Tr key={user.id}>
-                  <Table.Th scope="row" fw={400}>
-                    <Text fw={700}>{user.displayName}</Text>
-                    <Text size="sm">{user.kana}</Text>
-                    <Text size="sm" className="mono">
-                      {user.loginId}
-                    </Text>
-                  </Table.Th>
+                  <PersonCell displayName={user.displayName} kana={user.kana} loginId={user.loginId} />
                   <Table.Td className="nowrap">{label(professions, user.profession)}</Table.Td>
                   <Table.Td>
                     {user.organisations.map((org) => (
@@ -222,17 +209,11 @@ export default function UsersPage() {
             </Stack>
           </Checkbox.Group>
           <ErrorAlert error={saveRoles.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRolesFor(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              loading={saveRoles.isPending}
-              onClick={() => rolesFor && saveRoles.mutate({ id: rolesFor.id, systemRoles: roles })}
-            >
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormButtons
+            onCancel={() => setRolesFor(null)}
+            pending={saveRoles.isPending}
+            onSubmit={() => rolesFor && saveRoles.mutate({ id: rolesFor.id, systemRoles: roles })}
+          />
         </Stack>
       </Modal>
       <ConfirmDialog

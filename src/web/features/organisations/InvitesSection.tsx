@@ -31,6 +31,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyServerErrors } from '../../ui/forms';
 import { Loading } from '../../ui/Loading';
 import { useLabel } from '../../ui/labels';
+import { NoticeAlert } from '../../ui/NoticeAlert';
 import { ScrollTable } from '../../ui/ScrollTable';
 
 type Invite = z.infer<typeof inviteList>['invites'][number];
@@ -144,11 +145,7 @@ export function InvitesSection({ orgId, defaultRole }: { orgId: string; defaultR
         )}
 
         <Title order={3}>{t('organisations.invites.listHeading')}</Title>
-        {notice && (
-          <Alert color="green" role="status">
-            {notice}
-          </Alert>
-        )}
+        <NoticeAlert message={notice} />
         {invites.isPending && <Loading />}
         <ErrorAlert error={invites.error} />
         {invites.data && invites.data.invites.length === 0 && <Text>{t('organisations.invites.none')}</Text>}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { CopyField } from '../../ui/CopyField';
 import { DateText, useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLabel } from '../../ui/labels';
+import { NoticeAlert } from '../../ui/NoticeAlert';
+import { lockedNow, PersonCell } from '../../ui/PersonCell';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { meKey, useMe } from '../../ui/session';
 import { type MemberList, orgKey } from './OrganisationPage';
@@ -79,17 +81,7 @@ export function MembersSection({ orgId, organisationName, members, canManage }: 
         <Text>{t('organisations.members.count', { count: members.length })}</Text>
       </Group>
       <Stack>
-        {notice && (
-          <Alert
-            color="green"
-            role="status"
-            withCloseButton
-            closeButtonLabel={t('common.close')}
-            onClose={() => setNotice(null)}
-          >
-            {notice}
-          </Alert>
-        )}
+        <NoticeAlert message={notice} onClose={() => setNotice(null)} />
         <ErrorAlert error={actionError} />
         {resetLink && (
           <Card withBorder padding="md" bg="yellow.0">
@@ -124,19 +116,15 @@ export function MembersSection({ orgId, organisationName, members, canManage }: 
             <Table.Tbody>
               {members.map((member) => {
                 const isMe = member.userId === me.data?.user.id;
-                const locked = member.lockedUntil && new Date(member.lockedUntil) > new Date();
+                const locked = lockedNow(member.lockedUntil);
                 return (
                   <Table.Tr key={member.userId}>
-                    <Table.Th scope="row" fw={400}>
-                      <Text fw={700}>
-                        {member.displayName}
-                        {isMe && t('organisations.members.you')}
-                      </Text>
-                      <Text size="sm">{member.kana}</Text>
-                      <Text size="sm" className="mono">
-                        {member.loginId}
-                      </Text>
-                    </Table.Th>
+                    <PersonCell
+                      displayName={member.displayName}
+                      kana={member.kana}
+                      loginId={member.loginId}
+                      suffix={isMe && t('organisations.members.you')}
+                    />
                     <Table.Td className="nowrap">{label(professions, member.profession)}</Table.Td>
                     <Table.Td>
                       {canManage ? (

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { areaKinds } from '../../../shared/identity';
 import { areaFields } from '../../../shared/schemas/settings';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormButtons } from '../../ui/FormButtons';
 import { applyServerErrors } from '../../ui/forms';
 import { useLabel } from '../../ui/labels';
 
@@ -78,14 +79,7 @@ export function AreaForm({ initial, centers, pending, error, onSubmit, onCancel 
           {...form.register('sortOrder', { setValueAs: (value) => (value === '' ? 0 : Number(value)) })}
         />
         <ErrorAlert error={error} shownPaths={fields} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onCancel} pending={pending} />
       </Stack>
     </form>
   );

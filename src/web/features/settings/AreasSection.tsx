@@ -8,10 +8,11 @@ import type { organisationChoices } from '../../../shared/schemas/organisations'
 import type { areaList } from '../../../shared/schemas/settings';
 import { api, isApiError, withQuery } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EditorModal } from '../../ui/EditorModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { useLabel } from '../../ui/labels';
-import { Modal } from '../../ui/Modal';
+import { NoticeAlert } from '../../ui/NoticeAlert';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { AreaForm, type AreaValues } from './AreaForm';
 
@@ -75,11 +76,7 @@ export function AreasSection() {
         <Group>
           <Button onClick={() => open('new')}>{t('settings.areas.add')}</Button>
         </Group>
-        {notice && (
-          <Alert color="green" role="status">
-            {notice}
-          </Alert>
-        )}
+        <NoticeAlert message={notice} />
         {areas.isPending && <Loading />}
         <ErrorAlert error={areas.error ?? centers.error} />
         {areas.data && areas.data.areas.length === 0 && <Text>{t('settings.areas.none')}</Text>}
@@ -134,15 +131,11 @@ export function AreasSection() {
           </ScrollTable>
         )}
       </Stack>
-      <Modal
-        opened={editing !== null}
+      <EditorModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={
-          editing === 'new' || editing === null
-            ? t('settings.areas.addTitle')
-            : t('settings.areas.editTitle', { name: editing.name })
-        }
-        size="lg"
+        addTitle={t('settings.areas.addTitle')}
+        editTitle={(area) => t('settings.areas.editTitle', { name: area.name })}
       >
         {conflict ? (
           <Stack>
@@ -188,7 +181,7 @@ export function AreasSection() {
             />
           )
         )}
-      </Modal>
+      </EditorModal>
       <ConfirmDialog
         opened={deleting !== null}
         title={t('settings.areas.deleteTitle')}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Grid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Card, Grid, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
@@ -10,6 +10,7 @@ import { type CitySettings, citySettings } from '../../../shared/schemas/setting
 import { api } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyServerErrors } from '../../ui/forms';
+import { NoticeAlert } from '../../ui/NoticeAlert';
 import { type PublicSettings, publicSettingsKey } from '../../ui/public-settings';
 
 const fields = ['cityName', 'prefectureName', 'municipalityCode', 'supportCenterName'] as const;
@@ -93,11 +94,7 @@ export function CitySettingsForm({ current }: { current: PublicSettings }) {
             </Grid.Col>
           </Grid>
           <ErrorAlert error={save.error} shownPaths={fields} />
-          {save.isSuccess && (
-            <Alert color="green" role="status">
-              {t('settings.city.saved')}
-            </Alert>
-          )}
+          <NoticeAlert message={save.isSuccess && t('settings.city.saved')} />
           <Button type="submit" loading={save.isPending} w="fit-content">
             {t('common.save')}
           </Button>
