@@ -157,6 +157,10 @@ export const en: Catalogue = {
     },
     invite: {
       title: 'Create your account',
+      joinTitle: 'Join an organisation',
+      joinAs: 'You are signed in as {{name}} (login ID: {{loginId}}). You can join with this account.',
+      join: 'Join with this account',
+      joinSomeoneElse: 'To create an account for someone else, sign out first and open this link again.',
       invitedBy: '{{organisation}} has invited you as "{{role}}".',
       expires: 'Invitation valid until',
       loginId: 'Login ID',

@@ -155,6 +155,12 @@ export const ja = {
     },
     invite: {
       title: 'アカウントの作成',
+      joinTitle: '組織への参加',
+      joinAs:
+        '{{name}} さん（ログインID: {{loginId}}）としてログインしています。このアカウントのまま参加できます。',
+      join: 'このアカウントで参加する',
+      joinSomeoneElse:
+        '別の方のアカウントを作る場合は、いったんログアウトしてから、このリンクを開き直してください。',
       invitedBy: '{{organisation}} から「{{role}}」として招待されています。',
       expires: '招待の有効期限',
       loginId: 'ログインID',

@@ -1,18 +1,22 @@
 // `/invite/:token` — someone invited by an organisation creates their account here.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { NativeSelect, TextInput } from '@mantine/core';
+import { Button, Card, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { membershipRoles, professions } from '../../../shared/identity';
-import { inviteAcceptRequest, type invitePreview } from '../../../shared/schemas/auth';
+import { inviteAcceptRequest, type inviteJoined, type invitePreview } from '../../../shared/schemas/auth';
 import { api } from '../../api';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyServerErrors, matches } from '../../ui/forms';
+import { Loading } from '../../ui/Loading';
 import { useLabel } from '../../ui/labels';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
+import { PageTitle } from '../../ui/PageTitle';
+import { type Me, useMe, useSessionChanged } from '../../ui/session';
 import { OneTimeLink, OneTimeLinkForm, useOnToSecondFactorSetup } from './OneTimeLink';
 
 type Preview = z.infer<typeof invitePreview>;
@@ -28,8 +32,55 @@ export default function InvitePage() {
       path={`/api/invites/${encodeURIComponent(token)}`}
       usedWhatToDo={t('auth.invite.usedWhatToDo')}
     >
-      {(preview) => <InviteForm token={token} preview={preview} />}
+      {(preview) => <InviteAnswer token={token} preview={preview} />}
     </OneTimeLink>
+  );
+}
+
+/** Someone already signed in joins with that account; anyone else creates one. */
+function InviteAnswer({ token, preview }: { token: string; preview: Preview }) {
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (me.data?.session.stage === 'active')
+    return <JoinWithAccount token={token} preview={preview} me={me.data} />;
+  return <InviteForm token={token} preview={preview} />;
+}
+
+function JoinWithAccount({ token, preview, me }: { token: string; preview: Preview; me: Me }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const navigate = useNavigate();
+  const sessionChanged = useSessionChanged();
+  const join = useMutation({
+    mutationFn: () =>
+      api.post<z.infer<typeof inviteJoined>>(`/api/invites/${encodeURIComponent(token)}/join`),
+    onSuccess: async ({ organisationId }) => {
+      await sessionChanged();
+      navigate(`/orgs/${organisationId}`);
+    },
+  });
+  return (
+    <Stack gap="lg">
+      <PageTitle title={t('auth.invite.joinTitle')} />
+      <Card withBorder padding="lg">
+        <Stack>
+          <Text>
+            {t('auth.invite.invitedBy', {
+              organisation: preview.organisationName,
+              role: label(membershipRoles, preview.role),
+            })}
+          </Text>
+          <Text>{t('auth.invite.joinAs', { name: me.user.displayName, loginId: me.user.loginId })}</Text>
+          <ErrorAlert error={join.error} />
+          <Button size="lg" onClick={() => join.mutate()} loading={join.isPending}>
+            {t('auth.invite.join')}
+          </Button>
+          <Text size="sm" c="dimmed">
+            {t('auth.invite.joinSomeoneElse')}
+          </Text>
+        </Stack>
+      </Card>
+    </Stack>
   );
 }
 
