@@ -8,7 +8,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { authenticator } from 'otplib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  request,
+} from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const artifactsDir = path.join(root, 'tests/e2e/artifacts');
@@ -328,4 +337,87 @@ export async function withFailureScreenshots(
     );
     throw error;
   }
+}
+
+/**
+ * An API client as the web client would be (with the CSRF header), signed in with password and TOTP
+ * when `loginId` names a demo account.
+ */
+export async function apiClient(baseURL: string, loginId?: string): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-tsunagu-csrf': '1' } });
+  if (loginId !== undefined) {
+    const login = await api.post('/api/auth/login', { data: { loginId, password: DEMO_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const totp = await api.post('/api/auth/totp', { data: { code: totpCode(DEMO_TOTP_SECRET) } });
+    expect(totp.status()).toBe(200);
+  }
+  return api;
+}
+
+export type Journey = {
+  /** This file's server; started before its first test. */
+  readonly server: Server;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** A fresh browser profile, screenshotted by `run` if the current test fails. */
+  context(phone?: boolean, baseUrl?: string): Promise<BrowserContext>;
+  /** An API client (see `apiClient`), disposed after the file's last test. */
+  api(loginId?: string): Promise<APIRequestContext>;
+  /** Runs a journey with `withFailureScreenshots` over the contexts the current test made. */
+  run(name: string, body: () => Promise<void>): Promise<void>;
+};
+
+/**
+ * The setup every journey file shares, called at describe level: a server and a browser for the
+ * file (vitest beforeAll/afterAll hooks), and the contexts and API clients its tests make.
+ */
+export function useJourney(): Journey {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+  const apis: APIRequestContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  beforeEach(() => {
+    contexts = [];
+  });
+  afterAll(async () => {
+    await Promise.all(apis.map((api) => api.dispose()));
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} starts in beforeAll: use it inside a test`);
+    return value;
+  };
+  const theServer = () => started(server, 'The server');
+  const theBrowser = () => started(browser, 'The browser');
+
+  return {
+    get server() {
+      return theServer();
+    },
+    get baseUrl() {
+      return theServer().baseUrl;
+    },
+    get browser() {
+      return theBrowser();
+    },
+    async context(phone = false, baseUrl = theServer().baseUrl) {
+      const context = await newContext(theBrowser(), baseUrl, phone);
+      contexts.push(context);
+      return context;
+    },
+    async api(loginId) {
+      const api = await apiClient(theServer().baseUrl, loginId);
+      apis.push(api);
+      return api;
+    },
+    run(name, body) {
+      return withFailureScreenshots(name, () => contexts, body);
+    },
+  };
 }
