@@ -5,6 +5,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -222,3 +223,185 @@ export const auditHead = pgTable('audit_head', {
   lastId: bigint('last_id', { mode: 'number' }).notNull(),
   lastHash: text('last_hash').notNull(),
 });
+
+// ── Resource directory (在宅医療・介護資源マップ) ─────────────────────────────────────────────
+
+/**
+ * A service point (事業所・施設・医療機関): one row per official identity — (介護 事業所番号, service
+ * code), (医療機関コード or ナビイ ID, kind), or a local entry made on the platform. Open-data imports
+ * fill the official fields; the organisation that runs it maintains the rest (`maintained_at`).
+ */
+export const servicePoints = pgTable(
+  'service_points',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    // 'kaigo' (事業所番号), 'medical' (医療機関コード / ナビイ ID) or 'local' (made on the platform).
+    identityScheme: text('identity_scheme').notNull(),
+    officialCode: text('official_code').notNull(),
+    serviceCode: text('service_code').notNull(),
+    // The service name as the source wrote it: kept for codes the shared list does not know.
+    serviceName: text('service_name'),
+    name: text('name').notNull(),
+    kana: text('kana').notNull().default(''),
+    municipalityCode: text('municipality_code'),
+    prefecture: text('prefecture'),
+    municipality: text('municipality'),
+    address: text('address').notNull().default(''),
+    building: text('building'),
+    areaId: uuid('area_id').references(() => areas.id),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    phone: text('phone'),
+    fax: text('fax'),
+    url: text('url'),
+    email: text('email'),
+    corporateNumber: text('corporate_number'),
+    corporateName: text('corporate_name'),
+    openWeekdays: integer('open_weekdays').notNull().default(0),
+    hours: text('hours'),
+    hoursNote: text('hours_note'),
+    capacity: integer('capacity'),
+    beds: integer('beds'),
+    departments: text('departments').array().notNull().default(sql`'{}'::text[]`),
+    // Maintained by the organisation itself.
+    capabilities: text('capabilities').array().notNull().default(sql`'{}'::text[]`),
+    procedures: text('procedures').array().notNull().default(sql`'{}'::text[]`),
+    vacancy: integer('vacancy'),
+    vacancyUpdatedAt: optionalTime('vacancy_updated_at'),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    careManagerTimePublic: boolean('care_manager_time_public').notNull().default(false),
+    maintainedAt: optionalTime('maintained_at'),
+    // From the open data.
+    sourceNote: text('source_note'),
+    importedAt: optionalTime('imported_at'),
+    withdrawnAt: optionalTime('withdrawn_at'),
+    // Search: 五十音 order key, the normalised texts, and their bigrams plus facet tokens (GIN).
+    sortKey: text('sort_key').notNull(),
+    nameText: text('name_text').notNull(),
+    addressText: text('address_text').notNull(),
+    searchTokens: integer('search_tokens').array().notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('service_points_identity_idx').on(t.identityScheme, t.officialCode, t.serviceCode),
+    index('service_points_sort_idx').on(t.sortKey, t.id),
+    index('service_points_org_idx').on(t.organisationId),
+    index('service_points_tokens_idx').using('gin', t.searchTokens),
+  ],
+);
+
+/** Every change to a service point: who, when, from where, and the fields before and after. */
+export const servicePointVersions = pgTable(
+  'service_point_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    servicePointId: uuid('service_point_id')
+      .notNull()
+      .references(() => servicePoints.id),
+    version: integer('version').notNull(),
+    // 'edit' (published at once), 'approval' (a request the center approved), 'import', 'create'.
+    source: text('source').notNull(),
+    changedBy: uuid('changed_by').references(() => users.id),
+    importRunId: uuid('import_run_id'),
+    changedAt: createdAt(),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+  },
+  (t) => [index('service_point_versions_point_idx').on(t.servicePointId, t.version)],
+);
+
+/** Identity, name, address and kind changes wait here for the center (承認待ち). */
+export const servicePointChangeRequests = pgTable(
+  'service_point_change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    servicePointId: uuid('service_point_id')
+      .notNull()
+      .references(() => servicePoints.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: createdAt(),
+    baseVersion: integer('base_version').notNull(),
+    changes: jsonb('changes').notNull(),
+    // 'pending' | 'approved' | 'rejected' | 'withdrawn'
+    status: text('status').notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: optionalTime('decided_at'),
+    comment: text('comment'),
+  },
+  (t) => [
+    index('service_point_change_requests_status_idx').on(t.status, t.requestedAt),
+    index('service_point_change_requests_point_idx').on(t.servicePointId),
+  ],
+);
+
+/** ケアマネタイム: weekly windows when care managers may contact a physician or the clinic. */
+export const careManagerTimes = pgTable(
+  'care_manager_times',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    servicePointId: uuid('service_point_id')
+      .notNull()
+      .references(() => servicePoints.id),
+    // Empty: the clinic as a whole.
+    physicianName: text('physician_name').notNull().default(''),
+    weekday: text('weekday').notNull(),
+    // Minutes after midnight: comparable and sortable on both engines.
+    startMinute: integer('start_minute').notNull(),
+    endMinute: integer('end_minute').notNull(),
+    channels: text('channels').array().notNull(),
+    notes: text('notes'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    index('care_manager_times_point_idx').on(t.servicePointId),
+    index('care_manager_times_weekday_idx').on(t.weekday, t.startMinute),
+  ],
+);
+
+/** An open-data import: the file, what happened to each row, and the rows refused (with line numbers). */
+export const importRuns = pgTable(
+  'import_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fileName: text('file_name').notNull(),
+    checksum: text('checksum').notNull(),
+    layout: text('layout'),
+    encoding: text('encoding'),
+    // 'all_or_nothing' | 'valid_rows'
+    mode: text('mode').notNull(),
+    // 'running' | 'succeeded' | 'failed'
+    status: text('status').notNull(),
+    startedBy: uuid('started_by').references(() => users.id),
+    startedAt: createdAt(),
+    finishedAt: optionalTime('finished_at'),
+    rowsRead: integer('rows_read').notNull().default(0),
+    added: integer('added').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    withdrawn: integer('withdrawn').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    repairs: jsonb('repairs').notNull().default(sql`'[]'::jsonb`),
+    error: text('error'),
+  },
+  (t) => [index('import_runs_started_idx').on(t.startedAt)],
+);
+
+export const importRejectedRows = pgTable(
+  'import_rejected_rows',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => importRuns.id),
+    line: integer('line').notNull(),
+    reason: text('reason').notNull(),
+    raw: text('raw').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.line] })],
+);

@@ -1,0 +1,113 @@
+// What the directory search indexes for a service point: the normalised texts, a 五十音 sort key,
+// and one int4[] of tokens under a GIN index — character bigrams of the name, reading, kind and
+// address, plus one token per filterable fact (kind, area, procedure, open day, vacancy, map cell).
+// A search is then a single `search_tokens @> …` over one index whatever mix of text and filters
+// is asked; the real columns are still checked, so a hash collision can never show a wrong row.
+import { serviceKindOf, weekdays } from '../../../shared/directory';
+import { bigramsOf, normalizeForSearch } from '../../../shared/search-text';
+
+// Facet token = (type << 16) | hash16(value). Types sit in 1…31, below any character a normalised
+// text keeps (controls are stripped), so a facet token never equals a bigram of two characters.
+const facetTypes = {
+  kind: 1,
+  group: 2,
+  area: 3,
+  capability: 4,
+  procedure: 5,
+  weekday: 6,
+  vacancy: 7,
+  fineCell: 8,
+  coarseCell: 9,
+  listed: 10,
+} as const;
+export type FacetType = keyof typeof facetTypes;
+
+function hash16(value: string): number {
+  // FNV-1a, folded to 16 bits.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 16) ^ hash) & 0xffff;
+}
+
+export function facetToken(type: FacetType, value: string): number {
+  return (facetTypes[type] << 16) | hash16(value);
+}
+
+// Map cells for the radius search: about 5.5 km and 55 km squares.
+export const cellSizes = {
+  fineCell: { lat: 0.05, lon: 0.0625 },
+  coarseCell: { lat: 0.5, lon: 0.625 },
+} as const;
+
+export function cellOf(level: keyof typeof cellSizes, latitude: number, longitude: number): string {
+  const size = cellSizes[level];
+  return `${Math.floor(latitude / size.lat)}:${Math.floor(longitude / size.lon)}`;
+}
+
+export type IndexedFields = {
+  name: string;
+  kana: string;
+  serviceCode: string;
+  serviceName: string | null;
+  address: string;
+  building: string | null;
+  areaId: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  capabilities: readonly string[];
+  procedures: readonly string[];
+  openWeekdays: number;
+  vacancy: number | null;
+  withdrawnAt: Date | null;
+};
+
+export type SearchColumns = {
+  sortKey: string;
+  nameText: string;
+  addressText: string;
+  searchTokens: number[];
+};
+
+/** Parts are joined by a space: a normalised term has none, so no match spans two parts. */
+const joinParts = (parts: (string | null | undefined)[]) =>
+  parts
+    .filter((part): part is string => Boolean(part))
+    .map(normalizeForSearch)
+    .filter((part) => part.length > 0)
+    .join(' ');
+
+export function searchColumns(point: IndexedFields): SearchColumns {
+  const kind = serviceKindOf(point.serviceCode, point.serviceName);
+  const nameText = joinParts([point.name, point.kana, kind.ja, kind.reading]);
+  const addressText = joinParts([point.address, point.building]);
+  const tokens = new Set<number>();
+  for (const part of `${nameText} ${addressText}`.split(' '))
+    for (const code of bigramsOf(part)) tokens.add(code);
+  for (const token of facetTokensOf(point, kind.group)) tokens.add(token);
+  return {
+    sortKey: `${normalizeForSearch(point.kana || point.name)} ${normalizeForSearch(point.name)}`,
+    nameText,
+    addressText,
+    searchTokens: [...tokens],
+  };
+}
+
+function facetTokensOf(point: IndexedFields, group: string): number[] {
+  const tokens = [facetToken('kind', point.serviceCode), facetToken('group', group)];
+  if (point.withdrawnAt === null) tokens.push(facetToken('listed', 'yes'));
+  if (point.areaId) tokens.push(facetToken('area', point.areaId));
+  for (const capability of point.capabilities) tokens.push(facetToken('capability', capability));
+  for (const procedure of point.procedures) tokens.push(facetToken('procedure', procedure));
+  weekdays.forEach((day, i) => {
+    if (point.openWeekdays & (1 << i)) tokens.push(facetToken('weekday', day.code));
+  });
+  if (point.vacancy !== null && point.vacancy > 0) tokens.push(facetToken('vacancy', 'yes'));
+  if (point.latitude !== null && point.longitude !== null) {
+    tokens.push(facetToken('fineCell', cellOf('fineCell', point.latitude, point.longitude)));
+    tokens.push(facetToken('coarseCell', cellOf('coarseCell', point.latitude, point.longitude)));
+  }
+  return tokens;
+}
