@@ -22,6 +22,7 @@ import { accountRoutes } from './features/account/routes';
 import { adminRoutes } from './features/admin/routes';
 import { authRoutes } from './features/auth/routes';
 import { demoRoutes } from './features/demo/routes';
+import { directoryRoutes } from './features/directory/routes';
 import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
 import { settingsRoutes } from './features/settings/routes';
@@ -48,7 +49,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
 
   registerErrorHandling(app);
   await app.register(cookie);
-  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy() } });
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
   await app.register(rateLimit, { global: false });
   registerCsrfCheck(app);
   registerAccessPolicy(app);
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     organisationRoutes,
     adminRoutes,
     settingsRoutes,
+    directoryRoutes,
   ]) {
     await app.register(routes);
   }
@@ -89,13 +91,15 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   return app;
 }
 
-function contentSecurityPolicy() {
+function contentSecurityPolicy(config: Config) {
+  // The map tiles are the one thing the browser fetches from elsewhere.
+  const tileOrigin = new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin;
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
     // Mantine sets CSS variables through style elements; scripts stay strict.
     styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
+    imgSrc: ["'self'", 'data:', tileOrigin],
     fontSrc: ["'self'"],
     connectSrc: ["'self'"],
     objectSrc: ["'none'"],

@@ -43,6 +43,15 @@ const envSchema = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
+  DIRECTORY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'an https URL template with {z}, {x} and {y}')
+    .default('https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z
+    .string()
+    .default('<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>'),
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
 });
 
 export type Config = {
@@ -66,6 +75,13 @@ export type Config = {
   /** scrypt cost parameter N (a power of two); tests lower it, production keeps the default. */
   scryptCost: number;
   webDist: string;
+  /** Directory entries not confirmed by their organisation for this long show as stale. */
+  directoryStaleDays: number;
+  /** Map tiles (the one network access the browser makes) and their required attribution. */
+  mapTileUrl: string;
+  mapTileAttribution: string;
+  /** Largest open-data file the import accepts (bytes). */
+  importMaxBytes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,5 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     scryptCost: 2 ** 15,
     webDist: path.resolve('dist/web'),
+    directoryStaleDays: e.DIRECTORY_STALE_DAYS,
+    mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
   };
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   capabilities,
   capabilitySchema,
+  contactChannelSchema,
+  contactChannels,
   procedureSchema,
   procedures,
   serviceGroupSchema,
@@ -115,3 +117,50 @@ export const directorySearchResult = z.object({
   nextCursor: z.string().nullable(),
 });
 export type DirectorySearchResult = z.infer<typeof directorySearchResult>;
+
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: '時刻は 09:30 のように入力してください' });
+
+/** ケアマネタイム: one weekly window when care managers may contact a physician (or the clinic). */
+export const careManagerTimeWindow = z
+  .object({
+    physicianName: z.string().trim().max(50, { error: '医師名は50文字以内で入力してください' }).default(''),
+    weekday: weekdaySchema,
+    startTime: timeOfDay,
+    endTime: timeOfDay,
+    channels: z
+      .array(contactChannelSchema)
+      .min(1, { error: '連絡方法を1つ以上選んでください' })
+      .max(contactChannels.length),
+    notes: z.string().trim().max(200, { error: '備考は200文字以内で入力してください' }).default(''),
+  })
+  .refine((window) => window.startTime < window.endTime, {
+    error: '終了時刻は開始時刻より後にしてください',
+    path: ['endTime'],
+  });
+export type CareManagerTimeWindow = z.infer<typeof careManagerTimeWindow>;
+
+export const servicePointDetail = servicePointSummary.extend({
+  identityScheme: z.enum(['kaigo', 'medical', 'local']),
+  officialCode: z.string(),
+  municipalityCode: z.string().nullable(),
+  url: z.string().nullable(),
+  corporateName: z.string().nullable(),
+  hours: z.string().nullable(),
+  hoursNote: z.string().nullable(),
+  capacity: z.number().int().nullable(),
+  beds: z.number().int().nullable(),
+  departments: z.array(z.string()),
+  languages: z.array(z.string()),
+  notes: z.string().nullable(),
+  organisationId: idSchema.nullable(),
+  organisationName: z.string().nullable(),
+  importedAt: isoDateTime.nullable(),
+  maintainedAt: isoDateTime.nullable(),
+  withdrawn: z.boolean(),
+  careManagerTimePublic: z.boolean(),
+  /** null when the clinic shows its ケアマネタイム to signed-in professionals only and the reader is not one. */
+  careManagerTimes: z.array(careManagerTimeWindow).nullable(),
+});
+export type ServicePointDetail = z.infer<typeof servicePointDetail>;

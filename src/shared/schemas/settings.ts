@@ -27,6 +27,9 @@ export const publicSettings = z.object({
   municipalityCode: z.string(),
   supportCenterName: z.string(),
   demoMode: z.boolean(),
+  /** Map tiles for the directory map, and the attribution their provider requires. */
+  map: z.object({ tileUrl: z.string(), attribution: z.string() }),
+  directoryStaleDays: z.number().int(),
 });
 
 export const areaFields = z.object({

@@ -25,7 +25,12 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'City name and public settings', response: { 200: publicSettings } },
       config: { access: access.public() },
     },
-    async () => ({ ...(await readCitySettings(app.db)), demoMode: app.config.demoMode }),
+    async () => ({
+      ...(await readCitySettings(app.db)),
+      demoMode: app.config.demoMode,
+      map: { tileUrl: app.config.mapTileUrl, attribution: app.config.mapTileAttribution },
+      directoryStaleDays: app.config.directoryStaleDays,
+    }),
   );
 
   app.put(

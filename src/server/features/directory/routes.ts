@@ -1,0 +1,52 @@
+// /api/directory/…: the resource directory (在宅医療・介護資源マップ). Search and detail are public;
+// each further concern (maintenance, ケアマネタイム, import, export) registers its own routes file here.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParams } from '../../../shared/schemas/common';
+import {
+  directorySearchQuery,
+  directorySearchResult,
+  servicePointDetail,
+} from '../../../shared/schemas/directory';
+import { access } from '../../platform/access';
+import { readServicePointDetail } from './point-detail';
+import { searchDirectory } from './search';
+
+export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['directory'];
+
+  app.get(
+    '/api/directory/search',
+    {
+      schema: {
+        tags,
+        summary: 'Search service points by words (any script) and filters; paged by cursor',
+        querystring: directorySearchQuery,
+        response: { 200: directorySearchResult },
+      },
+      config: { access: access.public() },
+    },
+    async (request) =>
+      searchDirectory(app.db, request.query, {
+        staleAfterDays: app.config.directoryStaleDays,
+        statsKey: app.db,
+      }),
+  );
+
+  app.get(
+    '/api/directory/points/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One service point, everything public about it',
+        params: idParams,
+        response: { 200: servicePointDetail },
+      },
+      config: { access: access.public() },
+    },
+    async (request) =>
+      readServicePointDetail(app.db, request.params.id, {
+        professional: request.actor?.stage === 'active',
+        staleAfterDays: app.config.directoryStaleDays,
+      }),
+  );
+};
