@@ -8,6 +8,7 @@ import { writeCitySettings } from '../features/settings/city-settings';
 import { appendAudit } from '../platform/audit';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './accounts';
 import { demoAreas, demoCity, demoOrganisations } from './organisations';
+import { seedDemoDirectory } from './seed-directory';
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const [orgs] = await db.select({ n: count() }).from(organisations);
@@ -72,9 +73,10 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
           .values({ userId, organisationId: orgId, role: account.organisation.role });
       }
     }
+    const servicePoints = await seedDemoDirectory(tx, orgIds, areaIds);
     await appendAudit(tx, {
       action: 'system.demo_seeded',
-      details: { organisations: orgIds.size, users: demoAccounts.length },
+      details: { organisations: orgIds.size, users: demoAccounts.length, servicePoints },
     });
   });
 }

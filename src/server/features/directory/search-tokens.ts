@@ -18,7 +18,6 @@ const facetTypes = {
   vacancy: 7,
   fineCell: 8,
   coarseCell: 9,
-  listed: 10,
 } as const;
 export type FacetType = keyof typeof facetTypes;
 
@@ -61,7 +60,6 @@ export type IndexedFields = {
   procedures: readonly string[];
   openWeekdays: number;
   vacancy: number | null;
-  withdrawnAt: Date | null;
 };
 
 export type SearchColumns = {
@@ -97,7 +95,6 @@ export function searchColumns(point: IndexedFields): SearchColumns {
 
 function facetTokensOf(point: IndexedFields, group: string): number[] {
   const tokens = [facetToken('kind', point.serviceCode), facetToken('group', group)];
-  if (point.withdrawnAt === null) tokens.push(facetToken('listed', 'yes'));
   if (point.areaId) tokens.push(facetToken('area', point.areaId));
   for (const capability of point.capabilities) tokens.push(facetToken('capability', capability));
   for (const procedure of point.procedures) tokens.push(facetToken('procedure', procedure));

@@ -72,7 +72,7 @@ type Plan = {
 };
 
 function facetTokensOf(query: DirectorySearchQuery): number[] {
-  const tokens = [facetToken('listed', 'yes')];
+  const tokens: number[] = [];
   if (query.kinds?.length === 1) tokens.push(facetToken('kind', query.kinds[0] as string));
   if (query.group) tokens.push(facetToken('group', query.group));
   if (query.area) tokens.push(facetToken('area', query.area));
@@ -107,9 +107,7 @@ function makePlan(query: DirectorySearchQuery, stats: TokenFrequencies): Plan {
     .map((token) => ({ token, frequency: stats.frequency(token) }))
     .sort((a, b) => a.frequency - b.frequency);
   const chosen = candidates.slice(0, INDEX_TOKENS).filter((c, i) => i === 0 || c.frequency < 0.2);
-  // A lone 「listed」 token narrows nothing: then there is nothing for the index to do.
-  const useful = chosen.filter((c) => c.frequency < 0.9 || c.token !== facets[0]);
-  const indexTokens = useful.map((c) => c.token);
+  const indexTokens = chosen.map((c) => c.token);
   const point =
     query.lat !== undefined && query.lon !== undefined
       ? { lat: query.lat, lon: query.lon, radiusKm: query.radius ?? 5 }
@@ -126,7 +124,7 @@ function makePlan(query: DirectorySearchQuery, stats: TokenFrequencies): Plan {
     cells: point ? cellsAround(point) : [],
     point,
     estimatedCandidates: indexTokens.length
-      ? stats.rows * Math.min(...useful.map((c) => c.frequency))
+      ? stats.rows * Math.min(...chosen.map((c) => c.frequency))
       : stats.rows,
     query,
   };
@@ -167,7 +165,7 @@ function conditions(plan: Plan): SQL[] {
 }
 
 function tierSql(plan: Plan): SQL {
-  if (plan.terms.length === 0) return sql`0`;
+  if (plan.terms.length === 0) return sql`0::int`;
   const all = sql.join(
     plan.terms.map((term) => sql`name_text LIKE ${likeTerm(term)}`),
     sql` AND `,
@@ -240,7 +238,7 @@ async function walk(db: DbOrTx, plan: Plan, after: Cursor | null, limit: number)
   const rows = await queryRows<SummaryRow>(
     db,
     sql`
-    SELECT ${summaryColumns}, 0 AS tier, NULL::float8 AS distance_km
+    SELECT ${summaryColumns}, 0::int AS tier, NULL::float8 AS distance_km
     FROM (SELECT * FROM service_points ${from} ORDER BY sort_key, id LIMIT ${WALK_WINDOW}) window_rows
     WHERE ${where}
     ORDER BY sort_key, id

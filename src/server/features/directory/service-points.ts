@@ -30,7 +30,6 @@ export function withSearchColumns<T extends ServicePointFields>(fields: T) {
       procedures: fields.procedures ?? [],
       openWeekdays: fields.openWeekdays ?? 0,
       vacancy: fields.vacancy ?? null,
-      withdrawnAt: fields.withdrawnAt ?? null,
     }),
   };
 }
