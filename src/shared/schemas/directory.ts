@@ -164,3 +164,23 @@ export const servicePointDetail = servicePointSummary.extend({
   careManagerTimes: z.array(careManagerTimeWindow).nullable(),
 });
 export type ServicePointDetail = z.infer<typeof servicePointDetail>;
+
+/** The most rows one CSV export carries; the search page says so when a result set is larger. */
+export const DIRECTORY_EXPORT_MAX_ROWS = 10_000;
+
+/**
+ * CSV export of a search (自治体標準オープンデータセット, first generation): the search's own
+ * parameters (`cursor` and `limit` are ignored: the export always starts at the first match), plus
+ * the layout and the character encoding.
+ */
+export const directoryExportQuery = directorySearchQuery.safeExtend({
+  layout: z.enum(['medical', 'care'], {
+    error: '様式は medical（医療機関一覧）か care（介護サービス事業所一覧）を指定してください',
+  }),
+  encoding: z
+    .enum(['utf-8', 'shift_jis'], { error: '文字コードは utf-8 か shift_jis を指定してください' })
+    .default('utf-8'),
+});
+export type DirectoryExportQuery = z.infer<typeof directoryExportQuery>;
+export type DirectoryExportLayout = DirectoryExportQuery['layout'];
+export type DirectoryExportEncoding = DirectoryExportQuery['encoding'];

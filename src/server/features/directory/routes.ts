@@ -8,11 +8,13 @@ import {
   servicePointDetail,
 } from '../../../shared/schemas/directory';
 import { access } from '../../platform/access';
+import { exportRoutes } from './export-routes';
 import { readServicePointDetail } from './point-detail';
 import { searchDirectory } from './search';
 
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['directory'];
+  await app.register(exportRoutes);
 
   app.get(
     '/api/directory/search',

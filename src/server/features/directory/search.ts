@@ -325,3 +325,20 @@ export async function searchDirectory(
     totalCapped: total !== null && total > COUNT_CAP,
   };
 }
+
+/** Every match in the search's order, a page at a time, until `maxRows` have been read (CSV export). */
+export async function* searchPages(
+  db: DbOrTx,
+  query: DirectorySearchQuery,
+  options: SearchOptions,
+  maxRows: number,
+): AsyncGenerator<ServicePointSummary[]> {
+  let cursor: string | undefined;
+  for (let left = maxRows; left > 0; ) {
+    const page = await searchDirectory(db, { ...query, cursor, limit: Math.min(100, left) }, options);
+    if (page.items.length > 0) yield page.items;
+    left -= page.items.length;
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
+  }
+}
