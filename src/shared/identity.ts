@@ -114,14 +114,15 @@ export const areaKinds = [
 ] as const satisfies readonly Labelled<string>[];
 
 type Codes<T extends readonly { code: string }[]> = T[number]['code'];
-const codesOf = <T extends readonly { code: string }[]>(list: T) =>
+// The annotations let a web page that needs only the lists leave the schemas, and Zod, out of its bundle.
+const codesOf = /* @__NO_SIDE_EFFECTS__ */ <T extends readonly { code: string }[]>(list: T) =>
   list.map((item) => item.code) as [Codes<T>, ...Codes<T>[]];
 
-export const organisationKindSchema = z.enum(codesOf(organisationKinds));
-export const professionSchema = z.enum(codesOf(professions));
-export const systemRoleSchema = z.enum(codesOf(systemRoles));
-export const membershipRoleSchema = z.enum(codesOf(membershipRoles));
-export const areaKindSchema = z.enum(codesOf(areaKinds));
+export const organisationKindSchema = /* @__PURE__ */ z.enum(codesOf(organisationKinds));
+export const professionSchema = /* @__PURE__ */ z.enum(codesOf(professions));
+export const systemRoleSchema = /* @__PURE__ */ z.enum(codesOf(systemRoles));
+export const membershipRoleSchema = /* @__PURE__ */ z.enum(codesOf(membershipRoles));
+export const areaKindSchema = /* @__PURE__ */ z.enum(codesOf(areaKinds));
 
 export type OrganisationKind = z.infer<typeof organisationKindSchema>;
 export type Profession = z.infer<typeof professionSchema>;

@@ -165,8 +165,7 @@ export const servicePointDetail = servicePointSummary.extend({
 });
 export type ServicePointDetail = z.infer<typeof servicePointDetail>;
 
-/** The most rows one CSV export carries; the search page says so when a result set is larger. */
-export const DIRECTORY_EXPORT_MAX_ROWS = 10_000;
+export { DIRECTORY_EXPORT_MAX_ROWS } from '../directory-export';
 
 /**
  * CSV export of a search (自治体標準オープンデータセット, first generation): the search's own

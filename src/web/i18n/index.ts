@@ -1,10 +1,11 @@
-// i18next set up with the bundled catalogues: Japanese first, English second.
+// i18next set up with the bundled catalogues: Japanese first, English second. The English catalogue
+// (and Zod's English messages) load only when a reader switches to English, so the first load of
+// every page carries one language.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en as zodEn, ja as zodJa } from 'zod/locales';
+import { ja as zodJa } from 'zod/locales';
 import { config as zodConfig } from 'zod/v4/core';
-import { getPreferences, type Language } from '../ui/preferences';
-import { en } from './en';
+import type { Language } from '../ui/preferences';
 import { ja } from './ja';
 
 declare module 'i18next' {
@@ -15,14 +16,26 @@ declare module 'i18next' {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
-  lng: getPreferences().language,
+  resources: { ja: { translation: ja } },
+  // English, when chosen, is applied by applyLanguage once its catalogue has loaded.
+  lng: 'ja',
   fallbackLng: 'ja',
   supportedLngs: ['ja', 'en'],
+  partialBundledLanguages: true,
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
 });
+
+/** The English catalogue, added to i18next; resolves to Zod's English messages. */
+async function loadEnglish() {
+  const [catalogue, zodEn] = await Promise.all([
+    import('./en').then(({ en }) => en),
+    import('zod/locales').then(({ en }) => en),
+  ]);
+  if (!i18n.hasResourceBundle('en', 'translation')) i18n.addResourceBundle('en', 'translation', catalogue);
+  return zodEn;
+}
 
 /**
  * Zod's built-in messages in the UI language: the same as `z.config(z.locales.ja())`, through Zod's
@@ -30,12 +43,14 @@ void i18n.use(initReactI18next).init({
  * carry Japanese messages of their own.)
  */
 export function applyZodLocale(language: Language): void {
-  zodConfig(language === 'en' ? zodEn() : zodJa());
+  if (language === 'ja') zodConfig(zodJa());
+  else void loadEnglish().then((zodEn) => zodConfig(zodEn()));
 }
 
-export function applyLanguage(language: Language): void {
-  applyZodLocale(language);
-  void i18n.changeLanguage(language);
+export async function applyLanguage(language: Language): Promise<void> {
+  if (language === 'en') zodConfig((await loadEnglish())());
+  else zodConfig(zodJa());
+  await i18n.changeLanguage(language);
 }
 
 export default i18n;
