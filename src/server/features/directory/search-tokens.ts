@@ -18,6 +18,8 @@ const facetTypes = {
   vacancy: 7,
   fineCell: 8,
   coarseCell: 9,
+  // Exact (no hash): the 五十音 bucket of the sort key, see `sortBucketOf`.
+  sortBucket: 11,
 } as const;
 export type FacetType = keyof typeof facetTypes;
 
@@ -33,6 +35,45 @@ function hash16(value: string): number {
 
 export function facetToken(type: FacetType, value: string): number {
   return (facetTypes[type] << 16) | hash16(value);
+}
+
+const FACET_SPACE_END = 32 << 16;
+
+/**
+ * Address bigrams live in a token space of their own, so the statistics and the index tell "in the
+ * name" from "in the address" (the name ranks first). Mixed, and kept out of the facet range; a
+ * collision with a name bigram only adds candidates, which the text check then drops.
+ */
+export function addressToken(bigram: number): number {
+  const mixed = Math.imul(bigram ^ 0x5bd1e995, 0x9e3779b1) | 0;
+  return mixed >= 0 && mixed < FACET_SPACE_END ? mixed + FACET_SPACE_END : mixed;
+}
+
+// Characters of a sort key ranked in code-point order: digits and latin, the hiragana, 「ー」, kanji.
+function charRank(code: number): number {
+  if (Number.isNaN(code) || code < 0x3041) return 0;
+  if (code <= 0x3096) return code - 0x3040;
+  if (code <= 0x30fc) return 87;
+  return code < 0x4e00 ? 88 : 89;
+}
+
+/**
+ * The 五十音 bucket of a sort key (first two characters, third in eight steps): ordered like the
+ * keys themselves, so the rows of buckets b…c are exactly the rows between two keys. A search for a
+ * word with a few thousand matches asks the index for the first buckets only and stops when the
+ * page is full, instead of sorting every match (see search.ts).
+ */
+export function sortBucketOf(sortKey: string): number {
+  const r1 = charRank(sortKey.charCodeAt(0));
+  const r2 = charRank(sortKey.charCodeAt(1));
+  const r3 = charRank(sortKey.charCodeAt(2));
+  return (r1 * 90 + r2) * 8 + Math.floor((r3 * 8) / 90);
+}
+
+export const SORT_BUCKETS = 90 * 90 * 8;
+
+export function sortBucketToken(bucket: number): number {
+  return (facetTypes.sortBucket << 16) | bucket;
 }
 
 // Map cells for the radius search: about 5.5 km and 55 km squares.
@@ -81,12 +122,14 @@ export function searchColumns(point: IndexedFields): SearchColumns {
   const kind = serviceKindOf(point.serviceCode, point.serviceName);
   const nameText = joinParts([point.name, point.kana, kind.ja, kind.reading]);
   const addressText = joinParts([point.address, point.building]);
-  const tokens = new Set<number>();
-  for (const part of `${nameText} ${addressText}`.split(' '))
-    for (const code of bigramsOf(part)) tokens.add(code);
+  const sortKey = `${normalizeForSearch(point.kana || point.name)} ${normalizeForSearch(point.name)}`;
+  const tokens = new Set<number>([sortBucketToken(sortBucketOf(sortKey))]);
+  for (const part of nameText.split(' ')) for (const code of bigramsOf(part)) tokens.add(code);
+  for (const part of addressText.split(' '))
+    for (const code of bigramsOf(part)) tokens.add(addressToken(code));
   for (const token of facetTokensOf(point, kind.group)) tokens.add(token);
   return {
-    sortKey: `${normalizeForSearch(point.kana || point.name)} ${normalizeForSearch(point.name)}`,
+    sortKey,
     nameText,
     addressText,
     searchTokens: [...tokens],

@@ -1,0 +1,155 @@
+// How the rows of one tier are fetched, cheapest first. Each answers the same question exactly — the
+// next `limit + 1` matches after a position, in key order — but touches few rows:
+// - index:   few candidates (≤ INDEX_ALL by the statistics): take them all from the GIN index, sort.
+// - walk:    very common words: read the 五十音 index in order, keep matches; stops when the page is full.
+// - buckets: in between: ask the GIN index for the matches in the first 五十音 buckets only, widening
+//            until the page is full, so a word with 5,000 matches never sorts 5,000 rows.
+// - rings:   near a point: the map cells of a small circle first, widening to the radius asked.
+import { type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../db/client';
+import { cellsAround, type Plan, type Point, type Tier, tierCandidates } from './search-plan';
+import {
+  anyOfTokens,
+  distanceSql,
+  intArray,
+  matchConditions,
+  type SummaryRow,
+  summaryColumns,
+} from './search-sql';
+import { SORT_BUCKETS, sortBucketOf, sortBucketToken } from './search-tokens';
+
+export type Position = { key: string | number; id: string } | null;
+
+const INDEX_ALL = 2000;
+const DENSE = 25_000;
+const WALK_WINDOW = 3000;
+/** Matches one bucket round aims for, and the most buckets it names. */
+const ROUND_TARGET = 80;
+const ROUND_BUCKETS = 400;
+
+type Fetch = (where: SQL[], key: SQL, limit: number) => Promise<SummaryRow[]>;
+
+function fetcher(db: DbOrTx, plan: Plan, tier: Tier): Fetch {
+  return (where, key, limit) =>
+    queryRows<SummaryRow>(
+      db,
+      sql`SELECT ${summaryColumns}, ${plan.point ? key : sql`NULL::float8`} AS distance_km
+        FROM service_points WHERE ${sql.join([...matchConditions(plan, tier), ...where], sql` AND `)}
+        ORDER BY ${key}, id LIMIT ${limit}`,
+    );
+}
+
+function afterSql(key: SQL, after: Position): SQL[] {
+  if (!after) return [];
+  const value =
+    typeof after.key === 'number' ? sql`${after.key}::float8` : sql`${after.key}::text COLLATE "C"`;
+  return [sql`(${key}, id) > (${value}, ${after.id}::uuid)`];
+}
+
+async function walk(db: DbOrTx, plan: Plan, tier: Tier, after: Position, limit: number) {
+  const from = after
+    ? sql`WHERE (sort_key, id) > (${after.key as string}::text COLLATE "C", ${after.id}::uuid)`
+    : sql``;
+  return queryRows<SummaryRow>(
+    db,
+    sql`SELECT ${summaryColumns}, NULL::float8 AS distance_km
+      FROM (SELECT * FROM service_points ${from} ORDER BY sort_key, id LIMIT ${WALK_WINDOW}) window_rows
+      WHERE ${sql.join(matchConditions(plan, tier), sql` AND `)}
+      ORDER BY sort_key, id LIMIT ${limit}`,
+  );
+}
+
+/** Consecutive buckets from `start` expected to hold about `target` matches at this density. */
+function bucketRange(plan: Plan, start: number, density: number, target: number, maxBuckets: number) {
+  const { rows, frequency } = plan.stats;
+  const tokens: number[] = [];
+  let expected = 0;
+  let bucket = start;
+  for (; bucket < SORT_BUCKETS && tokens.length < maxBuckets && expected < target; bucket++) {
+    const token = sortBucketToken(bucket);
+    tokens.push(token);
+    expected += frequency(token) * rows * density;
+  }
+  return { tokens, end: bucket };
+}
+
+async function buckets(
+  fetch: Fetch,
+  plan: Plan,
+  anyOf: SQL,
+  estimate: number,
+  after: Position,
+  limit: number,
+) {
+  const key = sql`sort_key`;
+  const density = Math.max(estimate / Math.max(plan.stats.rows, 1), 1e-6);
+  const found: SummaryRow[] = [];
+  let start = after ? sortBucketOf(after.key as string) : 0;
+  for (let round = 0; start < SORT_BUCKETS && found.length < limit; round++) {
+    const range = bucketRange(plan, start, density, ROUND_TARGET * 4 ** round, ROUND_BUCKETS * 2 ** round);
+    const rows = await fetch(
+      [anyOf, sql`search_tokens && ${intArray(range.tokens)}`, ...afterSql(key, after)],
+      key,
+      limit - found.length,
+    );
+    found.push(...rows);
+    start = range.end;
+  }
+  return found;
+}
+
+async function rings(db: DbOrTx, plan: Plan & { point: Point }, tier: Tier, after: Position, limit: number) {
+  const { radiusKm } = plan.point;
+  const key = distanceSql(plan.point);
+  const text = tierCandidates(plan, tier);
+  const radii = [radiusKm / 8, radiusKm / 4, radiusKm / 2, radiusKm].filter(
+    (r, i, all) => r >= 0.5 || i === all.length - 1,
+  );
+  const from = typeof after?.key === 'number' ? after.key : 0;
+  let rows: SummaryRow[] = [];
+  for (const r of radii.filter((r) => r >= from || r === radiusKm)) {
+    const ring = { ...plan, point: { ...plan.point, radiusKm: r } };
+    const cells = cellsAround(ring.point);
+    const cellRows = cells.reduce((sum, cell) => sum + plan.stats.frequency(cell) * plan.stats.rows, 0);
+    const narrowing = text.estimate < cellRows ? anyOfTokens(text.anyOf) : null;
+    const where = [
+      sql`search_tokens && ${intArray(cells)}`,
+      ...(narrowing ? [narrowing] : []),
+      ...afterSql(key, after),
+    ];
+    rows = await fetcher(db, ring, tier)(where, key, limit);
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
+/** Up to `limit` matches of one tier after a position, in the tier's order. */
+export async function fetchTier(db: DbOrTx, plan: Plan, tier: Tier, after: Position, limit: number) {
+  if (plan.point) return rings(db, plan as Plan & { point: Point }, tier, after, limit);
+  const fetch = fetcher(db, plan, tier);
+  const key = sql`sort_key`;
+  const candidates = tierCandidates(plan, tier);
+  const anyOf = anyOfTokens(candidates.anyOf);
+  if (anyOf && candidates.estimate <= INDEX_ALL) return fetch([anyOf, ...afterSql(key, after)], key, limit);
+  if (!anyOf || candidates.estimate > DENSE) {
+    const rows = await walk(db, plan, tier, after, limit);
+    if (rows.length >= limit || !anyOf) return rows;
+  }
+  return buckets(fetch, plan, anyOf, candidates.estimate, after, limit);
+}
+
+/** Matches of every tier, counted up to `cap` — only asked when the candidates are few. */
+export async function countMatches(db: DbOrTx, plan: Plan, cap: number): Promise<number | null> {
+  const tiers: Tier[] = plan.terms.length ? [0, 1] : [0];
+  const candidates = tiers.map((tier) => tierCandidates(plan, tier));
+  const anyOf = anyOfTokens(candidates.flatMap((c) => c.anyOf));
+  const estimate = candidates.reduce((sum, c) => sum + c.estimate, 0);
+  if (plan.point || !anyOf || estimate > INDEX_ALL) return null;
+  const [row] = await queryRows<{ total: number }>(
+    db,
+    sql`SELECT count(*)::int AS total FROM (
+      SELECT 1 FROM service_points WHERE ${sql.join([anyOf, ...matchConditions(plan, null)], sql` AND `)}
+      LIMIT ${cap + 1}) matches`,
+  );
+  return Number(row?.total ?? 0);
+}
