@@ -8,12 +8,18 @@ import {
   servicePointDetail,
 } from '../../../shared/schemas/directory';
 import { access } from '../../platform/access';
+import { approvalRoutes } from './approval-routes';
+import { careManagerTimeRoutes } from './care-manager-time-routes';
 import { exportRoutes } from './export-routes';
+import { maintenanceRoutes } from './maintenance-routes';
 import { readServicePointDetail } from './point-detail';
 import { searchDirectory } from './search';
 
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['directory'];
+  await app.register(maintenanceRoutes);
+  await app.register(approvalRoutes);
+  await app.register(careManagerTimeRoutes);
   await app.register(exportRoutes);
 
   app.get(
