@@ -1,4 +1,4 @@
-// Command line: serve (default), migrate, seed-demo, create-admin, verify-audit.
+// Command line: serve (default), migrate, seed-demo, create-admin, verify-audit, import.
 import { parseArgs } from 'node:util';
 import { newAccountFields } from '../shared/schemas/auth';
 import { buildApp } from './app';
@@ -8,6 +8,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { migrateDatabase } from './db/migrate';
 import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed';
 import { createUser } from './features/account/users';
+import { importCommand } from './features/directory/import/cli';
 import { auditHeadHash, verifyAuditChain } from './platform/audit';
 
 async function openConfigured(config: Config): Promise<DatabaseHandle> {
@@ -132,9 +133,14 @@ async function main(): Promise<void> {
         console.log(JSON.stringify(result, null, 2));
         if (!result.ok) process.exitCode = 1;
       });
+    case 'import':
+      return withDatabase(config, async ({ db }) => {
+        process.exitCode = await importCommand(db, rest);
+      });
     default:
       throw new Error(
-        `Unknown command "${command}". Commands: serve, migrate, seed-demo, create-admin, verify-audit`,
+        `Unknown command "${command}". Commands: serve, migrate, seed-demo, create-admin, verify-audit, ` +
+          'import <file.csv...> [--mode all_or_nothing|valid_rows]',
       );
   }
 }

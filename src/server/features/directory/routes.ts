@@ -11,6 +11,7 @@ import { access } from '../../platform/access';
 import { approvalRoutes } from './approval-routes';
 import { careManagerTimeRoutes } from './care-manager-time-routes';
 import { exportRoutes } from './export-routes';
+import { importRoutes } from './import-routes';
 import { maintenanceRoutes } from './maintenance-routes';
 import { readServicePointDetail } from './point-detail';
 import { searchDirectory } from './search';
@@ -21,6 +22,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(approvalRoutes);
   await app.register(careManagerTimeRoutes);
   await app.register(exportRoutes);
+  await app.register(importRoutes);
 
   app.get(
     '/api/directory/search',

@@ -51,22 +51,29 @@ export function notCsvReason(sample: Buffer): string | null {
   return null;
 }
 
-/** Share of zero bytes at even (0) or odd (1) offsets among the first bytes. */
-function zeroShare(sample: Buffer, parity: 0 | 1): number {
+/** Zero bytes at even and at odd offsets among the first 4 KiB, as shares of the byte pairs. */
+function zeroShares(sample: Buffer): [even: number, odd: number] {
   const length = Math.min(sample.length, 4096);
-  let zeros = 0;
-  for (let i = parity; i < length; i += 2) if (sample[i] === 0) zeros++;
-  return length < 2 ? 0 : zeros / Math.floor(length / 2);
+  const zeros = [0, 0];
+  for (let i = 0; i < length; i++) if (sample[i] === 0) zeros[i % 2] = (zeros[i % 2] ?? 0) + 1;
+  const pairs = Math.max(1, Math.floor(length / 2));
+  return [(zeros[0] ?? 0) / pairs, (zeros[1] ?? 0) / pairs];
+}
+
+/** UTF-16 has its NULs on one side only (ASCII: commas, digits, line ends); binary files on both. */
+function utf16WithoutBom(sample: Buffer): ImportEncoding | null {
+  const [even, odd] = zeroShares(sample);
+  if (odd > 0.05 && even < odd / 20) return 'utf-16le';
+  if (even > 0.05 && odd < even / 20) return 'utf-16be';
+  return null;
 }
 
 export function detectEncoding(sample: Buffer): ImportEncoding {
   if (startsWith(sample, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
   if (startsWith(sample, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(sample, [0xfe, 0xff])) return 'utf-16be';
-  // ASCII text in UTF-16 has a NUL in every other byte; Japanese text often does too (U+30xx, U+4Exx
-  // do not, so the share is lower): a third is plenty, and no CSV in another encoding holds NULs.
-  if (zeroShare(sample, 1) > 0.3) return 'utf-16le';
-  if (zeroShare(sample, 0) > 0.3) return 'utf-16be';
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return utf16;
   try {
     // `stream: true`: a character cut at the end of the sample is not an error.
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
