@@ -2,7 +2,9 @@
 // and later issues can extend them without touching the screens that render them.
 import { z } from 'zod';
 
-export type Labelled<Code extends string> = { code: Code; ja: string; en: string };
+import type { Labelled } from './labelled';
+
+export { type Labelled, labelOf } from './labelled';
 
 export const organisationKindGroups = [
   { code: 'medical', ja: '医療', en: 'Medical' },
@@ -114,23 +116,17 @@ export const areaKinds = [
 ] as const satisfies readonly Labelled<string>[];
 
 type Codes<T extends readonly { code: string }[]> = T[number]['code'];
-// The annotations let a web page that needs only the lists leave the schemas, and Zod, out of its bundle.
-const codesOf = /* @__NO_SIDE_EFFECTS__ */ <T extends readonly { code: string }[]>(list: T) =>
+const codesOf = <T extends readonly { code: string }[]>(list: T) =>
   list.map((item) => item.code) as [Codes<T>, ...Codes<T>[]];
 
-export const organisationKindSchema = /* @__PURE__ */ z.enum(codesOf(organisationKinds));
-export const professionSchema = /* @__PURE__ */ z.enum(codesOf(professions));
-export const systemRoleSchema = /* @__PURE__ */ z.enum(codesOf(systemRoles));
-export const membershipRoleSchema = /* @__PURE__ */ z.enum(codesOf(membershipRoles));
-export const areaKindSchema = /* @__PURE__ */ z.enum(codesOf(areaKinds));
+export const organisationKindSchema = z.enum(codesOf(organisationKinds));
+export const professionSchema = z.enum(codesOf(professions));
+export const systemRoleSchema = z.enum(codesOf(systemRoles));
+export const membershipRoleSchema = z.enum(codesOf(membershipRoles));
+export const areaKindSchema = z.enum(codesOf(areaKinds));
 
 export type OrganisationKind = z.infer<typeof organisationKindSchema>;
 export type Profession = z.infer<typeof professionSchema>;
 export type SystemRole = z.infer<typeof systemRoleSchema>;
 export type MembershipRole = z.infer<typeof membershipRoleSchema>;
 export type AreaKind = z.infer<typeof areaKindSchema>;
-
-/** Label of a code in one of the lists above, in the given language (falls back to the code). */
-export function labelOf(list: readonly Labelled<string>[], code: string, lang: 'ja' | 'en' = 'ja'): string {
-  return list.find((item) => item.code === code)?.[lang] ?? code;
-}

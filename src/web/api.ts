@@ -72,17 +72,20 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   } catch {
     data = undefined;
   }
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-      ?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? i18n.t('errors.http', { status: response.status }),
-      error?.details,
-    );
-  }
+  if (!response.ok) throw toApiError(response.status, data);
   return data as T;
+}
+
+/** The error of a failed answer, from its body `{error: {code, message, details}}` when it has one. */
+export function toApiError(status: number, data: unknown): ApiError {
+  const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+    ?.error;
+  return new ApiError(
+    status,
+    error?.code ?? `http_${status}`,
+    error?.message ?? i18n.t('errors.http', { status }),
+    error?.details,
+  );
 }
 
 export const api = {

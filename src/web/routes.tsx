@@ -27,6 +27,10 @@ const AdminUsersPage = lazy(() => import('./features/admin/UsersPage'));
 const AdminAuditPage = lazy(() => import('./features/admin/AuditPage'));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
+// directory (public)
+const DirectoryPage = lazy(() => import('./features/directory/DirectoryPage'));
+const PointPage = lazy(() => import('./features/directory/PointPage'));
+const MedicalCarePage = lazy(() => import('./features/directory/MedicalCarePage'));
 
 function Root() {
   return (
@@ -55,6 +59,9 @@ export const router = createBrowserRouter([
               { path: '/totp-setup', element: <TotpSetupPage /> },
               { path: '/invite/:token', element: <InvitePage /> },
               { path: '/reset/:token', element: <ResetPage /> },
+              { path: '/directory', element: <DirectoryPage /> },
+              { path: '/directory/points/:id', element: <PointPage /> },
+              { path: '/directory/medical-care', element: <MedicalCarePage /> },
               // Signed in (password and second factor done).
               {
                 element: <RequireSession />,

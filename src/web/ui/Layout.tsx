@@ -13,13 +13,21 @@ import { Loading } from './Loading';
 import { usePublicSettings } from './public-settings';
 import { hasRole, type Me, useMe, useResetSession } from './session';
 
-export type NavKey = 'home' | 'account' | 'adminOrganisations' | 'adminUsers' | 'adminAudit' | 'settings';
+export type NavKey =
+  | 'home'
+  | 'directory'
+  | 'account'
+  | 'adminOrganisations'
+  | 'adminUsers'
+  | 'adminAudit'
+  | 'settings';
 export type NavItem = { to: string; key: NavKey };
 
 /** The pages this user's roles open (the server checks again on every call). */
 export function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [
     { to: '/home', key: 'home' },
+    { to: '/directory', key: 'directory' },
     { to: '/account', key: 'account' },
   ];
   if (hasRole(me, ['system_admin'])) {

@@ -1,6 +1,6 @@
 // Labels of the shared code lists (organisation kinds, professions, roles …) in the UI language.
 import { useTranslation } from 'react-i18next';
-import { type Labelled, labelOf } from '../../shared/identity';
+import { type Labelled, labelOf } from '../../shared/labelled';
 
 export function useLabel() {
   const { i18n } = useTranslation();

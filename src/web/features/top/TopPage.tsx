@@ -57,6 +57,29 @@ export default function TopPage() {
         </Text>
       </section>
 
+      <section aria-labelledby="directory-heading">
+        <Card withBorder padding="lg" radius="md">
+          <Title order={2} id="directory-heading" mb="xs">
+            {t('directory.top.heading')}
+          </Title>
+          <Text mb="md">{t('directory.top.body', { city })}</Text>
+          <Group gap="sm">
+            <Button component={Link} to="/directory" size="lg" w={{ base: '100%', sm: 'auto' }}>
+              {t('directory.top.map')}
+            </Button>
+            <Button
+              component={Link}
+              to="/directory/medical-care"
+              size="lg"
+              variant="default"
+              w={{ base: '100%', sm: 'auto' }}
+            >
+              {t('directory.top.medicalCare')}
+            </Button>
+          </Group>
+        </Card>
+      </section>
+
       <section aria-labelledby="professionals-heading">
         <Card withBorder padding="lg" radius="md">
           <Title order={2} id="professionals-heading" mb="xs">

@@ -1,0 +1,8 @@
+// A code with its Japanese and English names: the shape of every shared code list. No Zod here, so
+// the web client can show labels without loading it.
+export type Labelled<Code extends string> = { code: Code; ja: string; en: string };
+
+/** Label of a code in one of the lists, in the given language (falls back to the code). */
+export function labelOf(list: readonly Labelled<string>[], code: string, lang: 'ja' | 'en' = 'ja'): string {
+  return list.find((item) => item.code === code)?.[lang] ?? code;
+}
