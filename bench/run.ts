@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { benchDirectory } from './directory/search';
 import { type BenchOptions, benchMe } from './me';
 import { type DatabaseTarget, stopAllServers } from './server';
 
@@ -17,13 +18,20 @@ const benchmarks: Record<
     what: 'GET /api/me signed in as the demo doctor, against GET /bare of a bare Fastify app',
     run: benchMe,
   },
+  directory: {
+    what: 'GET /api/directory/search over a synthetic national directory (--count, default 500000), against the same SQL run directly',
+    run: (options) => benchDirectory({ ...options, count: directoryCount }),
+  },
 };
+
+// `--count` of the directory benchmark (rows of the synthetic national dataset).
+let directoryCount = 500_000;
 
 const DEFAULT_POSTGRES_URL = 'postgres://root@127.0.0.1:5432/test';
 
 function usage(): string {
   return [
-    'Usage: npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10]',
+    'Usage: npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10] [--count 500000]',
     '',
     'Benchmarks:',
     ...Object.entries(benchmarks).map(([name, { what }]) => `  ${name.padEnd(8)} ${what}`),
@@ -81,6 +89,7 @@ async function main(): Promise<void> {
       engine: { type: 'string', default: 'pglite' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '10' },
+      count: { type: 'string', default: '500000' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -97,6 +106,7 @@ async function main(): Promise<void> {
   const engine = values.engine;
   const durationSeconds = positiveInt(values.duration, 'duration');
   const connections = positiveInt(values.connections, 'connections');
+  directoryCount = positiveInt(values.count, 'count');
 
   const { database, cleanup } = await prepareDatabase(engine);
   let cleaned = false;
