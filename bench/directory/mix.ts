@@ -21,8 +21,12 @@ function textQueries(): MixQuery[] {
     return tail ? [`${h.text}${tail.text}市`] : [];
   });
   const threeKanji = [...every(towns, 15), ...every(municipalities, 15)];
-  // Whole words of names: kana, kanji and katakana (ひまわり, 桜島, ハート …).
-  const words = every(NAME_WORDS, 30).map((w) => w.text);
+  // Whole words of names: kana, kanji and katakana (ひまわり, 桜島, ハート …); one-character words such
+  // as 愛 are refused without a filter (search-plan.ts), so they are not in the mix.
+  const words = every(
+    NAME_WORDS.filter((w) => w.text.length >= 2),
+    30,
+  ).map((w) => w.text);
   // Address fragments: 丁目番地, a town with its 丁目, a prefecture and a town.
   const addresses = every(TOWNS, 30).map((town, i) =>
     i % 3 === 0 ? `${(i % 9) + 1}丁目${(i % 17) + 1}番` : i % 3 === 1 ? `${town}${(i % 6) + 1}丁目` : town,

@@ -47,8 +47,10 @@ async function importFiles(database: DatabaseTarget, files: string[]): Promise<n
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/server/main.ts', 'import', ...files, '--mode', 'valid_rows'],
-    { cwd: repoRoot, env: databaseEnv(database), stdio: ['ignore', 'inherit', 'inherit'] },
+    { cwd: repoRoot, env: databaseEnv(database), stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // Its summary goes to our stderr: stdout is the benchmark's JSON only.
+  child.stdout?.pipe(process.stderr);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`import exited with code ${code}`);
   return Math.round((performance.now() - started) / 100) / 10;

@@ -27,6 +27,8 @@ const AdminUsersPage = lazy(() => import('./features/admin/UsersPage'));
 const AdminAuditPage = lazy(() => import('./features/admin/AuditPage'));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
+// directory: open-data import
+const ImportsPage = lazy(() => import('./features/directory/ImportsPage'));
 // directory (public)
 const DirectoryPage = lazy(() => import('./features/directory/DirectoryPage'));
 const PointPage = lazy(() => import('./features/directory/PointPage'));
@@ -80,6 +82,10 @@ export const router = createBrowserRouter([
                   {
                     element: <RequireRole roles={['system_admin', 'city_staff']} />,
                     children: [{ path: '/settings', element: <SettingsPage /> }],
+                  },
+                  {
+                    element: <RequireRole roles={['center_staff', 'system_admin']} />,
+                    children: [{ path: '/directory/imports', element: <ImportsPage /> }],
                   },
                 ],
               },

@@ -8,6 +8,7 @@ import { navItems } from '../../ui/Layout';
 import { useLabel } from '../../ui/labels';
 import { PageTitle } from '../../ui/PageTitle';
 import { useMe } from '../../ui/session';
+import { ImportsHomeLink } from '../directory/imports/ImportsHomeLink';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -79,6 +80,8 @@ export default function HomePage() {
           ))}
         </SimpleGrid>
       </section>
+
+      <ImportsHomeLink />
 
       <Text size="sm" c="dimmed">
         {t('home.comingSoon')}
