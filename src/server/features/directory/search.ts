@@ -17,7 +17,7 @@ import { badRequest } from '../../platform/errors';
 import { makePlan, type Tier } from './search-plan';
 import { type SummaryRow, toSummary } from './search-sql';
 import { countMatches, fetchTier, type Position } from './search-strategies';
-import { tokenFrequencies } from './token-stats';
+import { type TokenFrequencies, tokenFrequencies } from './token-stats';
 
 export const COUNT_CAP = 1000;
 
@@ -26,6 +26,8 @@ export type SearchOptions = {
   staleAfterDays: number;
   /** Identifies the database for the statistics cache. */
   statsKey: object;
+  /** Statistics to plan with instead of the database's (tests of each strategy). */
+  stats?: TokenFrequencies;
 };
 
 type Cursor = { t: Tier; k: string | number; id: string };
@@ -50,7 +52,7 @@ export async function searchDirectory(
   query: DirectorySearchQuery,
   options: SearchOptions,
 ): Promise<DirectorySearchResult> {
-  const plan = makePlan(query, await tokenFrequencies(db, options.statsKey));
+  const plan = makePlan(query, options.stats ?? (await tokenFrequencies(db, options.statsKey)));
   const cursor = decodeCursor(query.cursor);
   const tiers: Tier[] = plan.terms.length ? [0, 1] : [0];
   const wanted = query.limit + 1;
