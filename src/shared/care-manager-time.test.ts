@@ -3,6 +3,7 @@ import {
   findWindowClashes,
   keepsCareManagerTime,
   minuteOfTime,
+  normaliseTime,
   timeOfMinute,
   weekdayLabel,
 } from './care-manager-time';
@@ -41,5 +42,20 @@ describe('ケアマネタイム rules', () => {
     expect(keepsCareManagerTime('pharmacy')).toBe(false);
     expect(weekdayLabel('sat')).toBe('土曜');
     expect(weekdayLabel('holiday')).toBe('祝日');
+  });
+});
+
+describe('times as people type them', () => {
+  it('reads 9:30, full-width digits, 13時30分, 13時半, 13時 and 1330', () => {
+    expect(normaliseTime('9:30')).toBe('09:30');
+    expect(normaliseTime('９：３０')).toBe('09:30');
+    expect(normaliseTime('13時30分')).toBe('13:30');
+    expect(normaliseTime('13時半')).toBe('13:30');
+    expect(normaliseTime('13時')).toBe('13:00');
+    expect(normaliseTime('1330')).toBe('13:30');
+    expect(normaliseTime('13')).toBe('13:00');
+    expect(normaliseTime(' 13:30 ')).toBe('13:30');
+    expect(normaliseTime('午後1時')).toBe('午後1時');
+    expect(normaliseTime('930')).toBe('930');
   });
 });

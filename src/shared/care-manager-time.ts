@@ -13,6 +13,19 @@ export function minuteOfTime(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
+/**
+ * A time as people type it → 「HH:MM」: 「9:30」, 「９：３０」, 「13時30分」, 「13時」 and 「1330」 all
+ * work; anything else is returned as typed, for the schema to explain.
+ */
+export function normaliseTime(typed: string): string {
+  const text = typed.normalize('NFKC').trim().replace(/時半$/, ':30').replace(/時/, ':').replace(/分$/, '');
+  const match = /^(\d{1,2}):?(\d{2})?$/.exec(text.endsWith(':') ? `${text}00` : text);
+  if (!match) return typed.trim();
+  const [, hours = '', minutes = '00'] = match;
+  if (hours.length === 1 && !text.includes(':') && match[2] !== undefined) return typed.trim();
+  return `${hours.padStart(2, '0')}:${minutes}`;
+}
+
 /** 810 → 「13:30」. */
 export function timeOfMinute(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;

@@ -34,6 +34,12 @@ const DirectoryPage = lazy(() => import('./features/directory/DirectoryPage'));
 const PointPage = lazy(() => import('./features/directory/PointPage'));
 const MedicalCarePage = lazy(() => import('./features/directory/MedicalCarePage'));
 
+// directory maintenance and ケアマネタイム
+const OrgDirectoryPage = lazy(() => import('./features/directory/maintenance/OrgDirectoryPage'));
+const EditPointPage = lazy(() => import('./features/directory/maintenance/EditPointPage'));
+const ApprovalsPage = lazy(() => import('./features/directory/maintenance/ApprovalsPage'));
+const CareManagerTimePage = lazy(() => import('./features/directory/care-manager-time/CareManagerTimePage'));
+
 function Root() {
   return (
     <>
@@ -64,6 +70,7 @@ export const router = createBrowserRouter([
               { path: '/directory', element: <DirectoryPage /> },
               { path: '/directory/points/:id', element: <PointPage /> },
               { path: '/directory/medical-care', element: <MedicalCarePage /> },
+              { path: '/directory/care-manager-time', element: <CareManagerTimePage /> },
               // Signed in (password and second factor done).
               {
                 element: <RequireSession />,
@@ -71,6 +78,12 @@ export const router = createBrowserRouter([
                   { path: '/home', element: <HomePage /> },
                   { path: '/account', element: <AccountPage /> },
                   { path: '/orgs/:orgId', element: <OrganisationPage /> },
+                  { path: '/orgs/:orgId/directory', element: <OrgDirectoryPage /> },
+                  { path: '/directory/points/:id/edit', element: <EditPointPage /> },
+                  {
+                    element: <RequireRole roles={['center_staff']} />,
+                    children: [{ path: '/directory/approvals', element: <ApprovalsPage /> }],
+                  },
                   {
                     element: <RequireRole roles={['system_admin']} />,
                     children: [

@@ -170,25 +170,25 @@ export const changeDecision = z
   });
 export type ChangeDecision = z.input<typeof changeDecision>;
 
-/** Replace-all of a clinic's windows, with whether the public sees them. */
-export const careManagerTimesUpdate = z
-  .object({
-    version: versionSchema,
-    careManagerTimePublic: z.boolean({ error: '一般公開するかどうかを選んでください' }),
-    windows: z.array(careManagerTimeWindow).max(100, { error: 'ケアマネタイムは100件までにしてください' }),
-  })
-  .superRefine((input, ctx) => {
-    input.windows.forEach((window, i) => {
-      if (minuteOfTime(window.endTime) > 24 * 60)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['windows', i, 'endTime'],
-          message: '時刻は24:00までで入力してください',
-        });
-    });
-    for (const clash of findWindowClashes(input.windows))
-      ctx.addIssue({ code: 'custom', path: ['windows', clash.second, 'startTime'], message: clash.message });
+/** A clinic's windows (replaced all at once) and whether the public sees them. */
+export const careManagerTimesFields = z.object({
+  careManagerTimePublic: z.boolean({ error: '一般公開するかどうかを選んでください' }),
+  windows: z.array(careManagerTimeWindow).max(100, { error: 'ケアマネタイムは100件までにしてください' }),
+});
+
+/** Times past 24:00, and overlapping windows of one physician on one weekday (naming both). */
+export function checkWindows(input: z.output<typeof careManagerTimesFields>, ctx: z.RefinementCtx): void {
+  input.windows.forEach((window, i) => {
+    if (minuteOfTime(window.endTime) > 24 * 60)
+      ctx.addIssue({ code: 'custom', path: ['windows', i, 'endTime'], message: '時刻は24:00までで入力してください' });
   });
+  for (const clash of findWindowClashes(input.windows))
+    ctx.addIssue({ code: 'custom', path: ['windows', clash.second, 'startTime'], message: clash.message });
+}
+
+export const careManagerTimesUpdate = careManagerTimesFields
+  .extend({ version: versionSchema })
+  .superRefine(checkWindows);
 export type CareManagerTimesUpdate = z.input<typeof careManagerTimesUpdate>;
 
 export const careManagerTimeQuery = z.object({

@@ -9,6 +9,7 @@ import { useLabel } from '../../ui/labels';
 import { PageTitle } from '../../ui/PageTitle';
 import { useMe } from '../../ui/session';
 import { ImportsHomeLink } from '../directory/imports/ImportsHomeLink';
+import { DirectoryHomeLinks } from '../directory/maintenance/DirectoryHomeLinks';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -80,6 +81,8 @@ export default function HomePage() {
           ))}
         </SimpleGrid>
       </section>
+
+      <DirectoryHomeLinks />
 
       <ImportsHomeLink />
 

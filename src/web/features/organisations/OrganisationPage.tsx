@@ -14,6 +14,7 @@ import { useLabel } from '../../ui/labels';
 import NotFoundPage from '../../ui/NotFoundPage';
 import { PageTitle } from '../../ui/PageTitle';
 import { hasRole, useMe } from '../../ui/session';
+import { OrgDirectorySummary } from '../directory/maintenance/OrgDirectorySummary';
 import { InvitesSection } from './InvitesSection';
 import { MembersSection } from './MembersSection';
 
@@ -83,6 +84,7 @@ export default function OrganisationPage() {
         members={members}
         canManage={canManage}
       />
+      {canManage && <OrgDirectorySummary orgId={orgId} />}
       {canManage && <InvitesSection orgId={orgId} defaultRole={members.length === 0 ? 'admin' : 'member'} />}
     </Stack>
   );
