@@ -11,6 +11,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -279,6 +280,8 @@ export const servicePoints = pgTable(
     withdrawnAt: optionalTime('withdrawn_at'),
     // Search: 五十音 order key, the normalised texts, and their bigrams plus facet tokens (GIN).
     sortKey: text('sort_key').notNull(),
+    // The 五十音 bucket of sort_key (search-tokens.ts): checks a bucket round's candidates cheaply.
+    sortBucket: smallint('sort_bucket').notNull().default(0),
     nameText: text('name_text').notNull(),
     addressText: text('address_text').notNull(),
     searchTokens: integer('search_tokens').array().notNull(),

@@ -16,7 +16,7 @@ import {
   type SummaryRow,
   summaryColumns,
 } from './search-sql';
-import { SORT_BUCKETS, sortBucketOf, sortBucketToken } from './search-tokens';
+import { bucketedToken, facetToken, SORT_BUCKETS, sortBucketOf, sortBucketToken } from './search-tokens';
 
 export type Position = { key: string | number; id: string } | null;
 
@@ -24,7 +24,7 @@ const INDEX_ALL = 2000;
 const DENSE = 25_000;
 const WALK_WINDOW = 3000;
 /** Matches one bucket round aims for (×4 each further round), and the most buckets it names. */
-const ROUND_TARGET = 80;
+const ROUND_TARGET = 40;
 const ROUND_BUCKETS = 24;
 
 type Fetch = (where: SQL[], key: SQL, limit: number) => Promise<SummaryRow[]>;
@@ -68,20 +68,44 @@ async function walk(db: DbOrTx, plan: Plan, tier: Tier, after: Position, limit: 
 /** Consecutive buckets from `start` expected to hold about `target` matches at this density. */
 function bucketRange(plan: Plan, start: number, density: number, target: number, maxBuckets: number) {
   const { rows, frequency } = plan.stats;
-  const tokens: number[] = [];
+  const ids: number[] = [];
   let expected = 0;
   let bucket = start;
-  for (; bucket < SORT_BUCKETS && tokens.length < maxBuckets && expected < target; bucket++) {
-    const token = sortBucketToken(bucket);
-    tokens.push(token);
-    expected += frequency(token) * rows * density;
+  for (; bucket < SORT_BUCKETS && ids.length < maxBuckets && expected < target; bucket++) {
+    ids.push(bucket);
+    expected += frequency(sortBucketToken(bucket)) * rows * density;
   }
-  return { tokens, end: bucket };
+  return { ids, end: bucket };
+}
+
+/**
+ * The token a tier-0 match must hold that has bucketed twins (search-tokens.ts): the rarest bigram of
+ * the words in the name, or the kind when one is asked for. Null when there is none (tier 1, filters
+ * only): then the plain bucket tokens narrow, together with the candidates' tokens.
+ */
+function bucketPivot(plan: Plan, tier: Tier): number | null {
+  if (tier !== 0) return null;
+  const kinds = plan.query.kinds ?? [];
+  const options = [
+    ...plan.termTokens.flatMap((t) => t.name),
+    ...(kinds.length === 1 ? [facetToken('kind', kinds[0] as string)] : []),
+  ];
+  const ranked = options.map((token) => ({ token, share: plan.stats.frequency(token) }));
+  return ranked.sort((a, b) => a.share - b.share)[0]?.token ?? null;
+}
+
+function roundNarrowing(pivot: number | null, anyOf: SQL, ids: number[], start: number, end: number): SQL[] {
+  if (pivot === null) return [anyOf, sql`search_tokens && ${intArray(ids.map(sortBucketToken))}`];
+  return [
+    sql`search_tokens && ${intArray(ids.map((id) => bucketedToken(pivot, id)))}`,
+    sql`sort_bucket >= ${start} AND sort_bucket < ${end}`,
+  ];
 }
 
 async function buckets(
   fetch: Fetch,
   plan: Plan,
+  tier: Tier,
   anyOf: SQL,
   estimate: number,
   after: Position,
@@ -89,15 +113,13 @@ async function buckets(
 ) {
   const key = sql`sort_key`;
   const density = Math.max(estimate / Math.max(plan.stats.rows, 1), 1e-6);
+  const pivot = bucketPivot(plan, tier);
   const found: SummaryRow[] = [];
   let start = after ? sortBucketOf(after.key as string) : 0;
   for (let round = 0; start < SORT_BUCKETS && found.length < limit; round++) {
     const range = bucketRange(plan, start, density, ROUND_TARGET * 4 ** round, ROUND_BUCKETS * 2 ** round);
-    const rows = await fetch(
-      [anyOf, sql`search_tokens && ${intArray(range.tokens)}`, ...afterSql(key, after)],
-      key,
-      limit - found.length,
-    );
+    const narrowing = roundNarrowing(pivot, anyOf, range.ids, start, range.end);
+    const rows = await fetch([...narrowing, ...afterSql(key, after)], key, limit - found.length);
     found.push(...rows);
     start = range.end;
   }
@@ -141,7 +163,7 @@ export async function fetchTier(db: DbOrTx, plan: Plan, tier: Tier, after: Posit
     const rows = await walk(db, plan, tier, after, limit);
     if (rows.length >= limit || !anyOf) return rows;
   }
-  return buckets(fetch, plan, anyOf, candidates.estimate, after, limit);
+  return buckets(fetch, plan, tier, anyOf, candidates.estimate, after, limit);
 }
 
 /** Matches of every tier, counted up to `cap` — only asked when the candidates are few. */

@@ -73,6 +73,17 @@ export function sortBucketToken(bucket: number): number {
   return (facetTypes.sortBucket << 16) | bucket;
 }
 
+/**
+ * A token together with a 五十音 bucket: "this name bigram (or this kind), in this bucket". A search
+ * for a word with thousands of matches asks for its rarest bigram in the first few buckets and gets
+ * only those rows — no large posting list is read, nothing is sorted but the page. Hashed; the
+ * bucket column and the text are checked, so a collision only adds a candidate.
+ */
+export function bucketedToken(token: number, bucket: number): number {
+  const mixed = Math.imul(token ^ Math.imul(bucket + 1, 0x27d4eb2d), 0x165667b1) | 0;
+  return mixed >= 0 && mixed < FACET_SPACE_END ? mixed + FACET_SPACE_END : mixed;
+}
+
 // Map cells for the radius search: about 5.5 km and 55 km squares.
 export const cellSizes = {
   fineCell: { lat: 0.05, lon: 0.0625 },
@@ -102,6 +113,7 @@ export type IndexedFields = {
 
 export type SearchColumns = {
   sortKey: string;
+  sortBucket: number;
   nameText: string;
   addressText: string;
   searchTokens: number[];
@@ -120,13 +132,20 @@ export function searchColumns(point: IndexedFields): SearchColumns {
   const nameText = joinParts([point.name, point.kana, kind.ja, kind.reading]);
   const addressText = joinParts([point.address, point.building]);
   const sortKey = `${normalizeForSearch(point.kana || point.name)} ${normalizeForSearch(point.name)}`;
-  const tokens = new Set<number>([sortBucketToken(sortBucketOf(sortKey))]);
-  for (const part of nameText.split(' ')) for (const code of bigramsOf(part)) tokens.add(code);
+  const sortBucket = sortBucketOf(sortKey);
+  const kindToken = facetToken('kind', point.serviceCode);
+  const tokens = new Set<number>([sortBucketToken(sortBucket), bucketedToken(kindToken, sortBucket)]);
+  for (const part of nameText.split(' '))
+    for (const code of bigramsOf(part)) {
+      tokens.add(code);
+      tokens.add(bucketedToken(code, sortBucket));
+    }
   for (const part of addressText.split(' '))
     for (const code of bigramsOf(part)) tokens.add(addressToken(code));
   for (const token of facetTokensOf(point, kind.group)) tokens.add(token);
   return {
     sortKey,
+    sortBucket,
     nameText,
     addressText,
     searchTokens: [...tokens],

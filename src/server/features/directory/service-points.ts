@@ -7,10 +7,27 @@ import { searchColumns } from './search-tokens';
 
 export type ServicePointRow = typeof servicePoints.$inferSelect;
 export type ServicePointInsert = typeof servicePoints.$inferInsert;
+/** The columns `withSearchColumns` derives: bulk writers list them with the fields they write. */
+export const searchColumnFields = [
+  'sortKey',
+  'sortBucket',
+  'nameText',
+  'addressText',
+  'searchTokens',
+] as const;
+
 /** Everything but what the database or the search derives. */
 export type ServicePointFields = Omit<
   ServicePointInsert,
-  'id' | 'sortKey' | 'nameText' | 'addressText' | 'searchTokens' | 'version' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'sortKey'
+  | 'sortBucket'
+  | 'nameText'
+  | 'addressText'
+  | 'searchTokens'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 export function withSearchColumns<T extends ServicePointFields>(fields: T) {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { servicePoints, servicePointVersions } from '../../../db/schema';
-import { type ServicePointRow, withSearchColumns } from '../service-points';
+import { type ServicePointRow, searchColumnFields, withSearchColumns } from '../service-points';
 import { excludedAssignments, insertJsonRows } from './bulk-sql';
 import { changesOf } from './diff';
 import {
@@ -17,8 +17,7 @@ import {
   newPointDefaults,
 } from './fields';
 
-const searchFields = ['sortKey', 'nameText', 'addressText', 'searchTokens'] as const;
-const writtenFields = [...importedFieldNames, ...searchFields, 'importedAt', 'withdrawnAt'] as const;
+const writtenFields = [...importedFieldNames, ...searchColumnFields, 'importedAt', 'withdrawnAt'] as const;
 export const pointInsertFields = [
   'id',
   'identityScheme',

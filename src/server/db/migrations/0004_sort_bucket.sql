@@ -1,0 +1,1 @@
+ALTER TABLE "service_points" ADD COLUMN "sort_bucket" smallint DEFAULT 0 NOT NULL;
