@@ -1,9 +1,9 @@
 // `/directory` — 在宅医療・介護資源マップ (public): search by words and filters kept in the URL, results
 // as a list (the primary content) with a map on request, printable, downloadable as CSV.
 import './directory.css';
-import { Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../ui/PageTitle';
 import { usePublicSettings } from '../../ui/public-settings';
 import { FilterSummary } from './search/FilterSummary';
@@ -37,6 +37,9 @@ export default function DirectoryPage() {
         <Text className="no-print">
           {t('directory.search.lead', { city: settings.data?.cityName ?? '' })}
         </Text>
+        <Anchor component={Link} to="/directory/medical-care" className="no-print">
+          {t('directory.search.toMedicalCare')}
+        </Anchor>
         <FilterSummary filters={filters} count={countText(search.total)} />
       </div>
       <SearchForm key={query} initial={filters} onSearch={(next) => go(next)} />

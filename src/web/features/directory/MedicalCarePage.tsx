@@ -2,9 +2,9 @@
 // filtered by the medical procedures they accept, as a procedure × facility table with vacancy,
 // printable on A4 landscape. The same search API as the resource map (procedures, kinds, vacancy).
 import './directory.css';
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
@@ -32,6 +32,9 @@ export default function MedicalCarePage() {
       <div>
         <PageTitle title={t('directory.medicalCare.title')} />
         <Text className="no-print">{t('directory.medicalCare.lead')}</Text>
+        <Anchor component={Link} to="/directory" className="no-print">
+          {t('directory.medicalCare.toSearch')}
+        </Anchor>
         <FilterSummary filters={filters} count={countText(search.total)} />
       </div>
       <MedicalCareFilters
@@ -52,7 +55,9 @@ export default function MedicalCarePage() {
         </Text>
         {search.isPending && <Loading />}
         <ErrorAlert error={search.error} />
-        {search.items.length > 0 && <ProcedureMatrix items={search.items} from={location.search} />}
+        {search.items.length > 0 && (
+          <ProcedureMatrix items={search.items} from={`${location.pathname}${location.search}`} />
+        )}
         {search.hasNextPage && (
           <Button
             mt="md"

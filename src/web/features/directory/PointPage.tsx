@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { ServicePointDetail } from '../../../shared/schemas/directory';
 import { api } from '../../api';
+import { useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
@@ -21,14 +22,14 @@ import { PointMap } from './point/PointMap';
 import { PointServices } from './point/PointServices';
 import { PointUpdates } from './point/PointUpdates';
 
-/** Back to the search the reader came from (its query string), or to the search page. */
+/** Back to the list the reader came from (with its search), or to the search page. */
 function BackLink() {
   const { t } = useTranslation();
   const from = (useLocation().state as { from?: unknown } | null)?.from;
-  const search = typeof from === 'string' && from.startsWith('?') ? from : '';
+  const back = typeof from === 'string' && /^\/directory(\/medical-care)?(\?|$)/.test(from) ? from : null;
   return (
-    <Anchor component={Link} to={`/directory${search}`} className="no-print" w="fit-content">
-      {search ? t('directory.point.back') : t('directory.point.toSearch')}
+    <Anchor component={Link} to={back ?? '/directory'} className="no-print" w="fit-content">
+      {back ? t('directory.point.back') : t('directory.point.toSearch')}
     </Anchor>
   );
 }
@@ -36,6 +37,7 @@ function BackLink() {
 function PointView({ point }: { point: ServicePointDetail }) {
   const { t } = useTranslation();
   const kindLabel = useKindLabel();
+  const format = useDateFormatter();
   return (
     <Stack gap="lg" className="dir-page dir-point">
       <BackLink />
@@ -49,6 +51,7 @@ function PointView({ point }: { point: ServicePointDetail }) {
             {t('directory.point.kana')}: {point.kana}
           </Text>
         )}
+        <p className="print-only">{t('directory.print.printed', { date: format.date(new Date()) })}</p>
       </div>
       {point.withdrawn && <Alert color="red">{t('directory.point.withdrawn')}</Alert>}
       {point.stale && <StaleNotice updatedOn={point.updatedOn} />}

@@ -60,7 +60,9 @@ function popupFor(point: MapPoint, text: MapText, navigate: NavigateFunction): H
   link.addEventListener('click', (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    navigate(`/directory/points/${point.id}`, { state: { from: window.location.search } });
+    navigate(`/directory/points/${point.id}`, {
+      state: { from: `${window.location.pathname}${window.location.search}` },
+    });
   });
   return box;
 }
@@ -86,7 +88,9 @@ function fitToPoints(map: L.Map, points: MapPoint[]): void {
   if (points.length === 1) map.setView([first.latitude, first.longitude], 16);
   else
     map.fitBounds(L.latLngBounds(points.map((p) => [p.latitude, p.longitude])), {
-      padding: [30, 30],
+      // Room above for the markers' pins (drawn upwards from their point).
+      paddingTopLeft: [30, 60],
+      paddingBottomRight: [30, 20],
       maxZoom: 16,
     });
 }

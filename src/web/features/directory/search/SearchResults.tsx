@@ -45,7 +45,7 @@ export function SearchResults({ query, filters, search, mapOpen, onToggleMap }: 
       {search.items.length > 0 && (
         <ul className="dir-result-list no-print" aria-label={t('directory.results.listLabel')}>
           {search.items.map((point) => (
-            <ResultCard key={point.id} point={point} from={location.search} />
+            <ResultCard key={point.id} point={point} from={`${location.pathname}${location.search}`} />
           ))}
         </ul>
       )}
