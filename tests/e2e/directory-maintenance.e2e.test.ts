@@ -24,6 +24,8 @@ const newAddress = 'さくら県みらい市ひがし町9丁目1番';
 async function openEditPage(page: Page): Promise<string> {
   await page.getByRole('link', { name: clinic }).first().click();
   const entries = page.getByRole('region', { name: '資源マップの掲載情報' });
+  await entries.getByRole('table', { name: '掲載している事業所・施設の一覧' }).waitFor();
+  await checkA11y(page, '/orgs/:orgId (its directory entries)');
   await entries.getByRole('link', { name: `「${clinic}」の掲載情報を更新する` }).click();
   await page.getByRole('heading', { level: 1, name: `${clinic}の掲載情報` }).waitFor();
   return (
@@ -156,6 +158,16 @@ describe('directory maintenance', () => {
       await results.getByRole('cell', { name: newAddress }).waitFor();
       await checkA11y(clinicPage, '/orgs/:orgId/directory (approved)');
       await screenshot(clinicPage, 'directory-org-approved');
+
+      // 6. The history on the edit page: who changed what, when, before → after.
+      await clinicPage.getByRole('link', { name: `「${clinic}」の掲載情報を更新する` }).click();
+      const history = clinicPage.getByRole('region', { name: '変更の履歴' });
+      await history.getByRole('heading', { name: /申請の承認/ }).waitFor();
+      await history.getByText('連携 さやか（第', { exact: false }).first().waitFor();
+      await history.getByRole('heading', { name: /変更（すぐに公開）/ }).first().waitFor();
+      await checkA11y(clinicPage, '/directory/points/:id/edit (history)');
+      await history.scrollIntoViewIfNeeded();
+      await clinicPage.screenshot({ path: path.join(artifactsDir, 'directory-edit-history.png') });
     });
   });
 
@@ -163,9 +175,9 @@ describe('directory maintenance', () => {
     await journey.run('directory-maintenance-phone', async () => {
       const phone = await (await journey.context(true)).newPage();
       await signIn(phone, 'center', DEMO_PASSWORD, totp);
-      // A phone opens on the list; the weekly table scrolls sideways inside its own region.
+      // A phone opens on the list (as cards); the weekly table scrolls sideways inside its own region.
       await phone.goto('/directory/care-manager-time');
-      await phone.getByRole('table', { name: 'ケアマネタイムの一覧' }).waitFor();
+      await phone.getByRole('list', { name: 'ケアマネタイムの一覧' }).getByText('桜井 一郎').first().waitFor();
       expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
       await checkA11y(phone, '/directory/care-manager-time (phone, professional, list)');
       await screenshot(phone, 'care-manager-time-phone');

@@ -856,6 +856,7 @@ export const en: Catalogue = {
       requestsLink: 'See change requests and their results',
       back: 'Back to {{name}}',
       none: 'This organisation has no entries in the resource map.',
+      cannotTitle: 'These entries cannot be shown',
     },
     requests: {
       title: 'Change requests',

@@ -857,6 +857,7 @@ export const ja = {
       requestsLink: '変更の申請と結果を見る',
       back: '{{name}}のページへ戻る',
       none: 'この組織が運営する事業所・施設は、資源マップに掲載されていません。',
+      cannotTitle: '掲載情報を表示できません',
     },
     requests: {
       title: '変更の申請',

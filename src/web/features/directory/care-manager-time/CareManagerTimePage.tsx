@@ -145,7 +145,7 @@ export default function CareManagerTimePage() {
             </div>
             {view === 'list' && (
               <div className="cmt-screen-only">
-                <WindowList items={items} label={t('careManagerTime.listLabel')} />
+                <WindowList items={items} label={t('careManagerTime.listLabel')} small={small ?? false} />
               </div>
             )}
           </>

@@ -20,7 +20,12 @@ export function ChangeDiff({ label, before, after, changedSince = [] }: Props) {
   const fieldLabel = useLabel();
   const text = useFieldValueText();
   return (
-    <ScrollTable label={label} minWidth={520} striped={false} highlightOnHover={false}>
+    <ScrollTable label={label} minWidth={520} striped={false} highlightOnHover={false} layout="fixed">
+      <colgroup>
+        <col style={{ width: '24%' }} />
+        <col style={{ width: '38%' }} />
+        <col style={{ width: '38%' }} />
+      </colgroup>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{t('directoryMaintenance.diff.field')}</Table.Th>

@@ -37,7 +37,11 @@ type Field = (typeof identityFieldNames)[number];
 type Input = Record<Field | 'note', string>;
 type Request = z.output<typeof changeRequestCreate>;
 
-const asText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+/** As the input shows it; coordinates without floating-point noise (31.605999999999998 → 31.606). */
+const asText = (value: unknown) => {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'number' ? String(Number(value.toFixed(7))) : String(value);
+};
 const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
 
 function initialValues(point: Point): Input {
@@ -45,18 +49,19 @@ function initialValues(point: Point): Input {
   return { ...values, note: '' } as Input;
 }
 
-/** Only the fields changed from the published entry are asked for (and checked). */
+const changed = (values: Input, point: Point, field: Field) =>
+  values[field].trim() !== asText(point[field]).trim();
+
+/** Only the fields changed from the published entry are asked for (and checked); coordinates go as a pair. */
 function toRequest(values: Input, point: Point, version: number): ChangeRequestCreate {
   const request: Record<string, unknown> = { version };
   for (const field of identityFieldNames) {
-    if (values[field].trim() === asText(point[field]).trim()) continue;
-    const text = values[field];
-    request[field] =
-      field === 'latitude' || field === 'longitude'
-        ? numberOrNull(text)
-        : field === 'areaId'
-          ? text || null
-          : text;
+    if (!changed(values, point, field)) continue;
+    request[field] = field === 'areaId' ? values[field] || null : values[field];
+  }
+  if (changed(values, point, 'latitude') || changed(values, point, 'longitude')) {
+    request.latitude = numberOrNull(values.latitude);
+    request.longitude = numberOrNull(values.longitude);
   }
   if (values.note.trim()) request.note = values.note;
   return request as ChangeRequestCreate;

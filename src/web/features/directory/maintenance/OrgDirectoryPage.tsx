@@ -19,7 +19,12 @@ export default function OrgDirectoryPage() {
   if (directory.isPending) return <Loading />;
   if (directory.isError) {
     if (isApiError(directory.error) && [400, 404].includes(directory.error.status)) return <NotFoundPage />;
-    return <ErrorAlert error={directory.error} />;
+    return (
+      <>
+        <PageTitle title={t('directoryMaintenance.org.cannotTitle')} />
+        <ErrorAlert error={directory.error} />
+      </>
+    );
   }
   const { organisationName, points, requests, staleAfterDays } = directory.data;
   const title = t('directoryMaintenance.org.title', { name: organisationName });
