@@ -29,8 +29,15 @@ const resultNames = (page: Page) =>
 async function search(page: Page, words: string, area: string): Promise<string[]> {
   await page.getByLabel('キーワード').fill(words);
   await page.getByLabel('地域').selectOption({ label: area });
+  const answered = page.waitForResponse(
+    (response) =>
+      response.url().includes('/api/directory/search?') &&
+      new URL(response.url()).searchParams.get('q') === words,
+  );
   await page.getByRole('button', { name: '検索する' }).click();
+  await answered;
   await page.waitForURL((url) => url.searchParams.get('q') === words);
+  await page.getByRole('list', { name: '検索結果の一覧' }).waitFor();
   await page.getByRole('status').filter({ hasText: '件見つかりました' }).waitFor();
   return resultNames(page);
 }
@@ -115,10 +122,27 @@ describe('directory search', () => {
     await phone.close();
   });
 
-  it('reads well in large text on a desktop', async () => {
+  it('searches around the reader’s position, nearest first, and reads well in large text', async () => {
     const desktop = await journey.context();
+    await desktop.grantPermissions(['geolocation']);
+    await desktop.setGeolocation({ latitude: 31.5904, longitude: 130.5503 });
     await journey.run('directory-large-text', async () => {
       const page = await desktop.newPage();
+      await page.goto('/directory');
+      await page.getByRole('button', { name: '現在地から探す' }).click();
+      await page.waitForURL((url) => url.searchParams.get('lat') === '31.590');
+      expect(new URL(page.url()).searchParams.get('radius')).toBe('3');
+      // Exact, 「1,000件以上」 or 「多数」: the server decides how far it counts around a point.
+      await page.getByRole('status').filter({ hasText: '見つかりました' }).waitFor();
+      await page.getByRole('list', { name: '検索結果の一覧' }).waitFor();
+      const distances = (await page.locator('.dir-result-facts').allInnerTexts()).map((text) =>
+        Number(/約([\d.]+)km/.exec(text)?.[1]),
+      );
+      expect(distances.length).toBeGreaterThan(0);
+      expect(distances).toEqual([...distances].sort((x, y) => x - y));
+      expect(Math.max(...distances)).toBeLessThanOrEqual(3);
+      await checkA11y(page, '/directory near the reader');
+
       await page.goto('/directory?vacancy=1');
       await page.getByRole('status').filter({ hasText: '件見つかりました' }).waitFor();
       await page.getByRole('button', { name: '文字を大きく' }).click();
