@@ -1,7 +1,9 @@
 // ケアマネタイム as pure rules: times of day as minutes, which kinds of service point keep one, and
 // the one check a clinic's weekly windows must pass besides their fields (no two windows of the same
 // physician on the same weekday may overlap). Used by the server and by the editor in the browser.
-import { type Weekday, weekdays } from './directory';
+import { weekdays } from './directory-codes';
+
+type Weekday = (typeof weekdays)[number]['code'];
 
 /** Service kinds whose physicians keep ケアマネタイム (取組8). */
 export const careManagerTimeKinds: readonly string[] = ['hospital', 'clinic', 'dental_clinic'];

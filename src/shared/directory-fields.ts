@@ -1,6 +1,6 @@
 // The names of a service point's fields as people read them: in the approval queue's before → after,
 // in the history of versions, and in the server's messages (「「名称」の変更はすでに申請中です」).
-import { type Labelled, labelOf } from './identity';
+import { type Labelled, labelOf } from './labelled';
 
 export const directoryFieldLabels = [
   // Waiting for the center's approval.

@@ -6,7 +6,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { weekdays } from '../../../../shared/directory';
+import { weekdays } from '../../../../shared/directory-codes';
 import type { CareManagerTimeResult } from '../../../../shared/schemas/directory-maintenance';
 import { api, withQuery } from '../../../api';
 import { DateText } from '../../../ui/DateText';

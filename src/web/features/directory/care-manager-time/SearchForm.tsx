@@ -2,7 +2,7 @@ import { Button, Grid, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseTime } from '../../../../shared/care-manager-time';
-import { weekdays } from '../../../../shared/directory';
+import { weekdays } from '../../../../shared/directory-codes';
 import { useLabel } from '../../../ui/labels';
 import type { Area } from '../maintenance/api';
 

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { contactChannels, weekdays } from '../../../../shared/directory';
+import { contactChannels, weekdays } from '../../../../shared/directory-codes';
 import type { CareManagerTimeItem } from '../../../../shared/schemas/directory-maintenance';
 import { useLabel } from '../../../ui/labels';
 import { ScrollTable } from '../../../ui/ScrollTable';

@@ -1,7 +1,7 @@
 import { Anchor, Card, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { contactChannels, weekdays } from '../../../../shared/directory';
+import { contactChannels, weekdays } from '../../../../shared/directory-codes';
 import type { CareManagerTimeItem } from '../../../../shared/schemas/directory-maintenance';
 import { useLabel } from '../../../ui/labels';
 import { ScrollTable } from '../../../ui/ScrollTable';

@@ -1,7 +1,9 @@
 // The printed form of ケアマネタイム: one row per clinic and physician, one column per weekday, each
 // cell the windows of that day. Pure, so it is tested on its own.
-import { type Weekday, weekdays } from '../../../../shared/directory';
+import { weekdays } from '../../../../shared/directory-codes';
 import type { CareManagerTimeItem } from '../../../../shared/schemas/directory-maintenance';
+
+type Weekday = CareManagerTimeItem['weekday'];
 
 export type WeeklyRow = {
   key: string;
