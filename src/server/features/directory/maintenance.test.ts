@@ -126,6 +126,31 @@ describe.each(engines())('directory maintenance (%s)', (engine) => {
     expect((await patch(doctor, 'not-a-uuid', { version: 1 })).statusCode).toBe(400);
   });
 
+  it('answers every maintenance route alike: 403 to another organisation’s admin and to a plain member, 401 signed out or expired', async () => {
+    const routes = (id: string): [string, string, Record<string, unknown> | undefined][] => [
+      ['GET', `/api/directory/points/${id}/maintenance`, undefined],
+      ['GET', `/api/directory/points/${id}/versions`, undefined],
+      ['PATCH', `/api/directory/points/${id}`, { version: 1 }],
+      ['POST', `/api/directory/points/${id}/change-requests`, { version: 1, name: '別の名前' }],
+      [
+        'PUT',
+        `/api/directory/points/${id}/care-manager-times`,
+        { version: 1, careManagerTimePublic: true, windows: [] },
+      ],
+    ];
+    const callers: [string, TestClient, string, number][] = [
+      ['admin of another organisation', await t.signIn('nurse'), sakura, 403],
+      ['member of the organisation', await t.signIn('nurse2'), tsubasa, 403],
+      ['signed out', t.client(), sakura, 401],
+      ['expired session', await expiredClient(t, 'caremanager'), sakura, 401],
+    ];
+    for (const [who, client, id, status] of callers)
+      for (const [method, url, body] of routes(id)) {
+        const res = await client.request(method as 'GET', url, body);
+        expect(res.statusCode, `${who}: ${method} ${url}`).toBe(status);
+      }
+  });
+
   it('lists an organisation’s entries with stale markers, for its admins and the center only', async () => {
     const aoba = await pointId(t, 'あおば内科クリニック');
     const aobaOrg = await organisationOf(t, aoba);
