@@ -54,8 +54,13 @@ export async function tokenFrequencies(db: DbOrTx, key: object): Promise<TokenFr
   return value;
 }
 
-/** After an import: new statistics for the planner and for the search's own choice. */
+/**
+ * After an import: the GIN index's pending list merged into the index (every search would read it
+ * through otherwise — a bulk load leaves megabytes there), and new statistics for the planner and
+ * for the search's own choice.
+ */
 export async function refreshTokenStatistics(db: DbOrTx, key: object): Promise<void> {
+  await db.execute(sql`SELECT gin_clean_pending_list('service_points_tokens_idx'::regclass)`);
   await db.execute(sql`ANALYZE service_points`);
   cache.delete(key);
 }
