@@ -164,7 +164,10 @@ describe('directory maintenance', () => {
       const history = clinicPage.getByRole('region', { name: '変更の履歴' });
       await history.getByRole('heading', { name: /申請の承認/ }).waitFor();
       await history.getByText('連携 さやか（第', { exact: false }).first().waitFor();
-      await history.getByRole('heading', { name: /変更（すぐに公開）/ }).first().waitFor();
+      await history
+        .getByRole('heading', { name: /変更（すぐに公開）/ })
+        .first()
+        .waitFor();
       await checkA11y(clinicPage, '/directory/points/:id/edit (history)');
       await history.scrollIntoViewIfNeeded();
       await clinicPage.screenshot({ path: path.join(artifactsDir, 'directory-edit-history.png') });
@@ -177,7 +180,11 @@ describe('directory maintenance', () => {
       await signIn(phone, 'center', DEMO_PASSWORD, totp);
       // A phone opens on the list (as cards); the weekly table scrolls sideways inside its own region.
       await phone.goto('/directory/care-manager-time');
-      await phone.getByRole('list', { name: 'ケアマネタイムの一覧' }).getByText('桜井 一郎').first().waitFor();
+      await phone
+        .getByRole('list', { name: 'ケアマネタイムの一覧' })
+        .getByText('桜井 一郎')
+        .first()
+        .waitFor();
       expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
       await checkA11y(phone, '/directory/care-manager-time (phone, professional, list)');
       await screenshot(phone, 'care-manager-time-phone');

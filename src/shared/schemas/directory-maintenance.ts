@@ -180,7 +180,11 @@ export const careManagerTimesFields = z.object({
 export function checkWindows(input: z.output<typeof careManagerTimesFields>, ctx: z.RefinementCtx): void {
   input.windows.forEach((window, i) => {
     if (minuteOfTime(window.endTime) > 24 * 60)
-      ctx.addIssue({ code: 'custom', path: ['windows', i, 'endTime'], message: '時刻は24:00までで入力してください' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['windows', i, 'endTime'],
+        message: '時刻は24:00までで入力してください',
+      });
   });
   for (const clash of findWindowClashes(input.windows))
     ctx.addIssue({ code: 'custom', path: ['windows', clash.second, 'startTime'], message: clash.message });

@@ -215,7 +215,8 @@ export const en: Catalogue = {
       shiftJis: 'Shift_JIS (older Excel)',
       download: 'Download CSV',
       limit: 'Up to {{max}} rows per download.',
-      capped: 'There are many results: anything beyond {{max}} is left out. Split the download by area or kind if there are more.',
+      capped:
+        'There are many results: anything beyond {{max}} is left out. Split the download by area or kind if there are more.',
       done: 'Downloaded “{{file}}”.',
     },
     point: {
@@ -398,7 +399,8 @@ export const en: Catalogue = {
       adminUsers: 'Find accounts, change system roles, disable accounts',
       adminAudit: 'Search the record of actions and check it for tampering',
       settings: 'City name, daily-life areas and school districts',
-      directory: 'Find clinics, care services and facilities, and the facilities that accept medical care needs',
+      directory:
+        'Find clinics, care services and facilities, and the facilities that accept medical care needs',
       account: 'Profile, password, two-step verification, passkeys, signed-in devices',
     },
   },
@@ -813,7 +815,8 @@ export const en: Catalogue = {
     current: 'Confirmed',
     neverConfirmed: 'Not confirmed yet',
     conflictTitle: 'Not saved',
-    conflictHint: 'Reloading discards what you have not saved on this page. Note it down first if you need it.',
+    conflictHint:
+      'Reloading discards what you have not saved on this page. Note it down first if you need it.',
     values: {
       none: '(none)',
       public: 'Shown to the public',

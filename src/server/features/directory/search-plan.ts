@@ -68,24 +68,47 @@ export function rarest(plan: Plan, tokens: number[]): { tokens: number[]; share:
   return { tokens: chosen.map((c) => c.token), share: ranked[0]?.share ?? 1 };
 }
 
-/**
- * Candidate tokens of a tier: tier 0 needs every word in the name; tier 1 (address matches) is
- * looked up by the address tokens of one word (the rarest there), the others checked per row.
- */
-export function tierTokens(plan: Plan, tier: Tier): number[][] {
-  if (tier === 0) return [[...plan.facets, ...plan.termTokens.flatMap((t) => t.name)]];
-  return plan.termTokens.map((t) => [...plan.facets, ...t.address]);
+/** A condition on the tokens: every clause holds (AND); a clause holds when one of its sets does (OR). */
+export type Candidates = { clauses: number[][][]; estimate: number };
+
+/** One clause: rows holding all (the rarest few) tokens of one of the sets; with its estimated rows. */
+function clause(plan: Plan, sets: number[][]): { sets: number[][]; share: number } {
+  const chosen = sets.map((tokens) => rarest(plan, tokens));
+  return {
+    sets: chosen.map((c) => c.tokens),
+    share: Math.min(
+      1,
+      chosen.reduce((sum, c) => sum + c.share, 0),
+    ),
+  };
 }
 
 /**
- * Candidates of a tier for the index: rows holding every token of at least one of `anyOf` (tier 1
- * rows have some word in the address: one token set per word). And how many there are likely to be.
+ * The candidates of a tier for the GIN index. Tier 0: every word in the name. Tier 1: some word only
+ * in the address — so at least one word is in an address, and each word is in the name or the address.
  */
-export function tierCandidates(plan: Plan, tier: Tier): { anyOf: number[][]; estimate: number } {
-  const options = tierTokens(plan, tier).map((tokens) => rarest(plan, tokens));
+export function tierCandidates(plan: Plan, tier: Tier): Candidates {
+  const { facets, termTokens } = plan;
+  const clauses =
+    tier === 0
+      ? [clause(plan, [[...facets, ...termTokens.flatMap((t) => t.name)]])]
+      : [
+          clause(
+            plan,
+            termTokens.map((t) => [...facets, ...t.address]),
+          ),
+          ...(termTokens.length > 1
+            ? termTokens.map((t) =>
+                clause(plan, [
+                  [...facets, ...t.name],
+                  [...facets, ...t.address],
+                ]),
+              )
+            : []),
+        ];
   return {
-    anyOf: options.map((option) => option.tokens),
-    estimate: options.reduce((sum, option) => sum + option.share, 0) * plan.stats.rows,
+    clauses: clauses.map((c) => c.sets),
+    estimate: Math.min(...clauses.map((c) => c.share)) * plan.stats.rows,
   };
 }
 

@@ -46,14 +46,20 @@ export function matchConditions(plan: Plan, tier: Tier | null): SQL[] {
   return where;
 }
 
-/** Rows holding every token of one of the sets (a GIN index scan per set). */
-export function anyOfTokens(anyOf: number[][]): SQL | null {
-  const sets = anyOf.filter((tokens) => tokens.length > 0);
-  if (sets.length === 0 || sets.length < anyOf.length) return null;
-  return sql`(${sql.join(
-    sets.map((tokens) => sql`search_tokens @> ${intArray(tokens)}`),
-    sql` OR `,
-  )})`;
+/** The candidates' token condition (GIN index scans combined with AND and OR); null: nothing to narrow by. */
+export function candidateSql(clauses: number[][][]): SQL | null {
+  const usable = clauses.filter((sets) => sets.every((tokens) => tokens.length > 0));
+  if (usable.length === 0) return null;
+  return sql.join(
+    usable.map(
+      (sets) =>
+        sql`(${sql.join(
+          sets.map((tokens) => sql`search_tokens @> ${intArray(tokens)}`),
+          sql` OR `,
+        )})`,
+    ),
+    sql` AND `,
+  );
 }
 
 export const summaryColumns = sql`id, name, kana, service_code, service_name, address, building, phone, fax,

@@ -9,7 +9,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client';
 import { cellsAround, type Plan, type Point, type Tier, tierCandidates } from './search-plan';
 import {
-  anyOfTokens,
+  candidateSql,
   distanceSql,
   intArray,
   matchConditions,
@@ -139,7 +139,7 @@ async function rings(db: DbOrTx, plan: Plan & { point: Point }, tier: Tier, afte
     const ring = { ...plan, point: { ...plan.point, radiusKm: r } };
     const cells = cellsAround(ring.point);
     const cellRows = cells.reduce((sum, cell) => sum + plan.stats.frequency(cell) * plan.stats.rows, 0);
-    const narrowing = text.estimate < cellRows ? anyOfTokens(text.anyOf) : null;
+    const narrowing = text.estimate < cellRows ? candidateSql(text.clauses) : null;
     const where = [
       sql`search_tokens && ${intArray(cells)}`,
       ...(narrowing ? [narrowing] : []),
@@ -157,7 +157,7 @@ export async function fetchTier(db: DbOrTx, plan: Plan, tier: Tier, after: Posit
   const fetch = fetcher(db, plan, tier);
   const key = sql`sort_key`;
   const candidates = tierCandidates(plan, tier);
-  const anyOf = anyOfTokens(candidates.anyOf);
+  const anyOf = candidateSql(candidates.clauses);
   if (anyOf && candidates.estimate <= INDEX_ALL) return fetch([anyOf, ...afterSql(key, after)], key, limit);
   if (!anyOf || candidates.estimate > DENSE) {
     const rows = await walk(db, plan, tier, after, limit);
@@ -169,15 +169,21 @@ export async function fetchTier(db: DbOrTx, plan: Plan, tier: Tier, after: Posit
 /** Matches of every tier, counted up to `cap` — only asked when the candidates are few. */
 export async function countMatches(db: DbOrTx, plan: Plan, cap: number): Promise<number | null> {
   const tiers: Tier[] = plan.terms.length ? [0, 1] : [0];
-  const candidates = tiers.map((tier) => tierCandidates(plan, tier));
-  const anyOf = anyOfTokens(candidates.flatMap((c) => c.anyOf));
+  const candidates = tiers.map((tier) => ({ tier, ...tierCandidates(plan, tier) }));
   const estimate = candidates.reduce((sum, c) => sum + c.estimate, 0);
-  if (plan.point || !anyOf || estimate > INDEX_ALL) return null;
-  const [row] = await queryRows<{ total: number }>(
-    db,
-    sql`SELECT count(*)::int AS total FROM (
-      SELECT 1 FROM service_points WHERE ${sql.join([anyOf, ...matchConditions(plan, null)], sql` AND `)}
-      LIMIT ${cap + 1}) matches`,
-  );
-  return Number(row?.total ?? 0);
+  if (plan.point || estimate > INDEX_ALL) return null;
+  let total = 0;
+  for (const { tier, clauses } of candidates) {
+    const narrowing = candidateSql(clauses);
+    if (!narrowing) return null;
+    const [row] = await queryRows<{ total: number }>(
+      db,
+      sql`SELECT count(*)::int AS total FROM (
+        SELECT 1 FROM service_points WHERE ${sql.join([narrowing, ...matchConditions(plan, tier)], sql` AND `)}
+        LIMIT ${cap + 1 - total}) matches`,
+    );
+    total += Number(row?.total ?? 0);
+    if (total > cap) break;
+  }
+  return total;
 }
