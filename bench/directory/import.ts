@@ -14,8 +14,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../src/server/db/client';
 import { migrateDatabase } from '../../src/server/db/migrate';
-import { importFile } from '../../src/server/features/directory/import/run-import';
-import { refreshTokenStatistics } from '../../src/server/features/directory/token-stats';
+import { analyzeServicePoints, importFile } from '../../src/server/features/directory/import/run-import';
 
 const DEFAULT_POSTGRES_URL = 'postgres://root@127.0.0.1:5432/test';
 
@@ -55,7 +54,6 @@ async function importAll(handle: DatabaseHandle, files: string[], label: string)
       filePath: file,
       fileName: path.basename(file),
       mode: 'all_or_nothing',
-      statsKey: handle.db,
       // As the CLI does with several files: the statistics once, after the last (timed below).
       refreshStatistics: false,
     });
@@ -65,7 +63,7 @@ async function importAll(handle: DatabaseHandle, files: string[], label: string)
     const seconds = (performance.now() - fileStarted) / 1000;
     console.error(`${label} ${path.basename(file)}: ${outcome.rowsRead} rows in ${seconds.toFixed(1)} s`);
   }
-  await refreshTokenStatistics(handle.db, handle.db);
+  await analyzeServicePoints(handle.db);
   const seconds = Math.round(performance.now() - started) / 1000;
   return { rows, seconds, rowsPerSecond: Math.round(rows / seconds), counts };
 }

@@ -23,6 +23,7 @@ import { adminRoutes } from './features/admin/routes';
 import { authRoutes } from './features/auth/routes';
 import { demoRoutes } from './features/demo/routes';
 import { directoryRoutes } from './features/directory/routes';
+import { DirectoryIndex } from './features/directory/search/live-index';
 import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
 import { settingsRoutes } from './features/settings/routes';
@@ -46,6 +47,13 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   app.decorate('db', database.db);
   app.decorate('dbEngine', database.engine);
   app.decorate('config', config);
+  app.decorate(
+    'directoryIndex',
+    new DirectoryIndex(database.db, {
+      syncEveryMs: config.directoryIndexSyncMs,
+      onError: (error) => app.log.error({ err: error }, 'directory search index: build failed'),
+    }),
+  );
 
   registerErrorHandling(app);
   await app.register(cookie);

@@ -44,6 +44,7 @@ const envSchema = z.object({
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
   DIRECTORY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  DIRECTORY_INDEX_SYNC_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   MAP_TILE_URL: z
     .string()
     .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'an https URL template with {z}, {x} and {y}')
@@ -77,6 +78,8 @@ export type Config = {
   webDist: string;
   /** Directory entries not confirmed by their organisation for this long show as stale. */
   directoryStaleDays: number;
+  /** How old the search index's view of other processes' writes may be (this process's own: none). */
+  directoryIndexSyncMs: number;
   /** Map tiles (the one network access the browser makes) and their required attribution. */
   mapTileUrl: string;
   mapTileAttribution: string;
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scryptCost: 2 ** 15,
     webDist: path.resolve('dist/web'),
     directoryStaleDays: e.DIRECTORY_STALE_DAYS,
+    directoryIndexSyncMs: e.DIRECTORY_INDEX_SYNC_MS,
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,

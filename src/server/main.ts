@@ -41,6 +41,8 @@ async function serve(config: Config): Promise<void> {
     await database.close();
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  // The directory search's index, read in the background: the first searches wait for it.
+  app.directoryIndex.warm();
   const url = address.replace('127.0.0.1', 'localhost');
   console.log(
     `Tsunagu is running at ${url} (database: ${database.engine}${database.engine === 'pglite' ? `, ${config.dataDir}` : ''})`,

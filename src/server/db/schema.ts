@@ -11,7 +11,6 @@ import {
   jsonb,
   pgTable,
   primaryKey,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -278,13 +277,13 @@ export const servicePoints = pgTable(
     sourceNote: text('source_note'),
     importedAt: optionalTime('imported_at'),
     withdrawnAt: optionalTime('withdrawn_at'),
-    // Search: 五十音 order key, the normalised texts, and their bigrams plus facet tokens (GIN).
+    // Search (features/directory/search/): the 五十音 order key and the normalised texts the in-memory
+    // index is built from. A column `changed_xid` (xid8), set by a trigger on every insert and update
+    // (migration 0005), tells each server process which rows changed since it last looked; it is not
+    // mapped here because only the index's own SQL reads it.
     sortKey: text('sort_key').notNull(),
-    // The 五十音 bucket of sort_key (search-tokens.ts): checks a bucket round's candidates cheaply.
-    sortBucket: smallint('sort_bucket').notNull().default(0),
     nameText: text('name_text').notNull(),
     addressText: text('address_text').notNull(),
-    searchTokens: integer('search_tokens').array().notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -293,7 +292,6 @@ export const servicePoints = pgTable(
     uniqueIndex('service_points_identity_idx').on(t.identityScheme, t.officialCode, t.serviceCode),
     index('service_points_sort_idx').on(t.sortKey, t.id),
     index('service_points_org_idx').on(t.organisationId),
-    index('service_points_tokens_idx').using('gin', t.searchTokens),
   ],
 );
 

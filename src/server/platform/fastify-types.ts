@@ -2,6 +2,7 @@
 import type { MembershipRole } from '../../shared/identity';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import type { DirectoryIndex } from '../features/directory/search/live-index';
 import type { AccessRule } from './access';
 import type { Actor } from './sessions';
 
@@ -10,6 +11,8 @@ declare module 'fastify' {
     db: Database;
     config: Config;
     dbEngine: 'pglite' | 'postgres';
+    /** The directory's in-memory search index (features/directory/search/). */
+    directoryIndex: DirectoryIndex;
     listRouteAccess: () => { method: string | string[]; url: string; access: AccessRule | undefined }[];
   }
   interface FastifyRequest {

@@ -15,7 +15,7 @@ import {
 import type { DbOrTx } from '../../db/client';
 import { servicePoints } from '../../db/schema';
 import { exportLayouts } from './export-layouts';
-import { type SearchOptions, searchPages } from './search';
+import { type SearchContext, searchPages } from './search/search';
 import type { ServicePointRow } from './service-points';
 
 const BOM = '\uFEFF';
@@ -49,14 +49,11 @@ async function* emptyPages(): AsyncGenerator<ServicePointSummary[]> {}
  * Starts an export: the first page of the search is read before anything is sent, so a search the
  * server refuses (a one-character word …) answers 400 rather than a broken file.
  */
-export async function startCsvExport(
-  db: DbOrTx,
-  query: DirectoryExportQuery,
-  options: SearchOptions,
-): Promise<Readable> {
+export async function startCsvExport(query: DirectoryExportQuery, context: SearchContext): Promise<Readable> {
+  const { db } = context;
   const layout = exportLayouts[query.layout];
   const search = searchFor(query);
-  const pages = search ? searchPages(db, search, options, DIRECTORY_EXPORT_MAX_ROWS) : emptyPages();
+  const pages = search ? searchPages(context, search, DIRECTORY_EXPORT_MAX_ROWS) : emptyPages();
   const first = await pages.next();
   let no = 0;
   const encodePage = async (page: ServicePointSummary[]) => {

@@ -21,9 +21,10 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const query = request.query;
-      const stream = await startCsvExport(app.db, query, {
+      const stream = await startCsvExport(query, {
+        db: app.db,
+        index: app.directoryIndex,
         staleAfterDays: app.config.directoryStaleDays,
-        statsKey: app.db,
       });
       const { municipalityCode } = await readCitySettings(app.db);
       const charset = query.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8';

@@ -70,11 +70,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       startedBy: requireActor(request).user.id,
       checksum: upload.checksum,
       audit: { ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null },
-      statsKey: app.db,
     });
     const tracked: Promise<unknown> = done
       .catch((error: unknown) => request.log.error({ err: error }, 'directory import failed'))
       .finally(() => {
+        app.directoryIndex.changed();
         running.delete(tracked);
         return fs.rm(upload.path, { force: true });
       });

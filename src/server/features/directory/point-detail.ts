@@ -4,7 +4,7 @@ import type { ServicePointDetail } from '../../../shared/schemas/directory';
 import type { DbOrTx } from '../../db/client';
 import { careManagerTimes, organisations, servicePoints } from '../../db/schema';
 import { notFound } from '../../platform/errors';
-import { toSummary } from './search-sql';
+import { toSummary } from './search/summaries';
 
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -65,8 +65,6 @@ export async function readServicePointDetail(
       vacancy: point.vacancy,
       vacancy_updated_at: point.vacancyUpdatedAt,
       updated_on: point.maintainedAt ?? point.importedAt,
-      sort_key: point.sortKey,
-      distance_km: null,
     },
     options.staleAfterDays,
   );

@@ -3,31 +3,17 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { servicePoints } from '../../db/schema';
-import { searchColumns } from './search-tokens';
+import { searchColumns } from './search/search-columns';
 
 export type ServicePointRow = typeof servicePoints.$inferSelect;
 export type ServicePointInsert = typeof servicePoints.$inferInsert;
 /** The columns `withSearchColumns` derives: bulk writers list them with the fields they write. */
-export const searchColumnFields = [
-  'sortKey',
-  'sortBucket',
-  'nameText',
-  'addressText',
-  'searchTokens',
-] as const;
+export const searchColumnFields = ['sortKey', 'nameText', 'addressText'] as const;
 
 /** Everything but what the database or the search derives. */
 export type ServicePointFields = Omit<
   ServicePointInsert,
-  | 'id'
-  | 'sortKey'
-  | 'sortBucket'
-  | 'nameText'
-  | 'addressText'
-  | 'searchTokens'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
+  'id' | 'sortKey' | 'nameText' | 'addressText' | 'version' | 'createdAt' | 'updatedAt'
 >;
 
 export function withSearchColumns<T extends ServicePointFields>(fields: T) {
@@ -40,13 +26,6 @@ export function withSearchColumns<T extends ServicePointFields>(fields: T) {
       serviceName: fields.serviceName ?? null,
       address: fields.address ?? '',
       building: fields.building ?? null,
-      areaId: fields.areaId ?? null,
-      latitude: fields.latitude ?? null,
-      longitude: fields.longitude ?? null,
-      capabilities: fields.capabilities ?? [],
-      procedures: fields.procedures ?? [],
-      openWeekdays: fields.openWeekdays ?? 0,
-      vacancy: fields.vacancy ?? null,
     }),
   };
 }

@@ -6,10 +6,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ImportProgress, importModeSchema } from '../../../../shared/schemas/directory-import';
 import type { Database } from '../../../db/client';
-import { refreshTokenStatistics } from '../token-stats';
 import { encodingLabels } from './encoding';
 import { layoutById } from './layouts';
-import { changedRows, importFile } from './run-import';
+import { analyzeServicePoints, changedRows, importFile } from './run-import';
 import { type RunOutcome, readRun } from './runs';
 
 export const importUsage = 'Usage: import <file.csv...> [--mode all_or_nothing|valid_rows]';
@@ -79,7 +78,6 @@ export async function importCommand(db: Database, args: string[], output: Output
       filePath,
       fileName,
       mode: mode.data,
-      statsKey: db,
       refreshStatistics: false,
       onProgress: progress.update,
     });
@@ -96,6 +94,6 @@ export async function importCommand(db: Database, args: string[], output: Output
     failed ||= outcome.status === 'failed';
     changed ||= changedRows(outcome);
   }
-  if (changed) await refreshTokenStatistics(db, db);
+  if (changed) await analyzeServicePoints(db);
   return failed ? 1 : 0;
 }

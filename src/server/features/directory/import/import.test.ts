@@ -38,7 +38,7 @@ describe.each(engines())('open-data import (%s)', (engine) => {
     mode: ImportMode = 'all_or_nothing',
     fileName = filePath.split('/').pop() ?? '',
   ) => {
-    const result = await importFile(db(), { filePath, fileName, mode, statsKey: t.app.db });
+    const result = await importFile(db(), { filePath, fileName, mode });
     const detail = await readRun(db(), result.runId, { limit: 200, offset: 0 });
     return {
       ...result,

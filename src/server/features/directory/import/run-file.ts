@@ -15,7 +15,6 @@ import { PointWriter, type RunContext } from './point-writer';
 import type { RejectedSpool } from './rejected-spool';
 import type { RepairLog } from './repairs';
 import { type ColumnIndex, columnIndex, Row } from './row';
-import { suspendTokenIndex } from './token-index';
 import { Coverage, withdrawAbsent } from './withdraw';
 
 export type FileJob = {
@@ -78,7 +77,6 @@ class FileReader {
   private batch: MappedPoint[] = [];
   /** The batch being written while the next one is read (one at a time). */
   private inFlight: Promise<void> = Promise.resolve();
-  private restoreTokenIndex: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly db: DbOrTx,
@@ -104,7 +102,6 @@ class FileReader {
     await this.inFlight;
     if (layout.kind === 'hours') await this.writeHours();
     await this.withdraw(layout);
-    if (this.restoreTokenIndex) await this.restoreTokenIndex();
     this.progress();
   }
 
@@ -115,8 +112,6 @@ class FileReader {
 
   private async begin(header: string[]): Promise<void> {
     const layout = recognizeLayout(header);
-    if (layout.kind === 'points')
-      this.restoreTokenIndex = await suspendTokenIndex(this.db, this.job.totalBytes);
     this.state.layout = layout;
     this.columns = columnIndex(header);
     this.writer = new PointWriter(this.db, layout.scheme, this.job.run, layout.kind === 'hours');

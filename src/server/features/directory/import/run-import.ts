@@ -1,7 +1,7 @@
 // An import run from start to end: record the run (committed at once), read the file in one data
 // transaction (all or nothing: any refused row rolls it back; valid rows: the refused rows are
 // reported and the rest committed), then complete the record with counts, repairs and refused rows,
-// audit it, and refresh the search statistics when rows changed.
+// audit it, and refresh the planner's statistics when rows changed.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +9,6 @@ import { sql } from 'drizzle-orm';
 import type { ImportMode, ImportProgress } from '../../../../shared/schemas/directory-import';
 import type { Database } from '../../../db/client';
 import { appendAudit } from '../../../platform/audit';
-import { refreshTokenStatistics } from '../token-stats';
 import { detectEncoding, notCsvReason, readSample } from './encoding';
 import { failureMessage, NotCsvError, RefusedRowsError } from './failures';
 import { liveProgress } from './progress';
@@ -28,11 +27,9 @@ export type ImportRequest = {
   checksum?: string;
   audit?: { ip?: string | null; userAgent?: string | null };
   onProgress?: (progress: ImportProgress) => void;
-  /** The key of the search statistics cache: the app's `app.db`, or the CLI's handle. */
-  statsKey: object;
   /**
-   * Refresh the search statistics when rows changed (default). A caller importing several files in a
-   * row refreshes once after the last (ANALYZE of a national table takes seconds).
+   * ANALYZE the table when rows changed (default): PGlite has no autovacuum to do it. A caller
+   * importing several files in a row does it once after the last (it takes seconds at national scale).
    */
   refreshStatistics?: boolean;
   batchSize?: number;
@@ -121,8 +118,7 @@ async function execute(db: Database, request: ImportRequest, run: Started): Prom
       rejected: outcome.rejected,
     },
   });
-  if (request.refreshStatistics !== false && changedRows(outcome))
-    await refreshTokenStatistics(db, request.statsKey);
+  if (request.refreshStatistics !== false && changedRows(outcome)) await analyzeServicePoints(db);
   return { runId: run.id, outcome };
 }
 
@@ -170,6 +166,11 @@ function outcomeOf(state: FileState, log: RunLog, encoding: RunOutcome['encoding
   };
 }
 
-/** Whether a run changed the directory (and the search statistics need a refresh). */
+/** The planner's statistics of the directory, after an import changed it. */
+export async function analyzeServicePoints(db: Database): Promise<void> {
+  await db.execute(sql`ANALYZE service_points`);
+}
+
+/** Whether a run changed the directory (and the planner's statistics need a refresh). */
 export const changedRows = (outcome: RunOutcome): boolean =>
   outcome.added + outcome.updated + outcome.withdrawn > 0;

@@ -1,0 +1,96 @@
+// What the in-memory index keeps of a service point, read from the columns below: the 五十音 key,
+// the normalised texts (checked for every candidate, so the bigrams only ever narrow), the filterable
+// facts as facet keys, and the coordinates.
+import { sql } from 'drizzle-orm';
+import { serviceKindOf, weekdays } from '../../../../shared/directory';
+
+export type IndexRow = {
+  id: string;
+  sort_key: string;
+  name_text: string;
+  address_text: string;
+  service_code: string;
+  service_name: string | null;
+  area_id: string | null;
+  capabilities: string[];
+  procedures: string[];
+  open_weekdays: number;
+  vacancy: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  withdrawn: boolean;
+};
+
+export const indexColumns = sql`id, sort_key, name_text, address_text, service_code, service_name, area_id,
+  capabilities, procedures, open_weekdays, vacancy, latitude, longitude, withdrawn_at IS NOT NULL AS withdrawn`;
+
+export type IndexEntry = {
+  id: string;
+  sortKey: string;
+  nameText: string;
+  addressText: string;
+  facets: Set<string>;
+  latitude: number | null;
+  longitude: number | null;
+};
+
+/** Facet keys: one filter value each (`kind:130`, `area:<id>`, `procedure:suction`, `open:sun` …). */
+export const facetKey = {
+  kind: (code: string) => `kind:${code}`,
+  group: (code: string) => `group:${code}`,
+  area: (id: string) => `area:${id}`,
+  capability: (code: string) => `capability:${code}`,
+  procedure: (code: string) => `procedure:${code}`,
+  open: (day: string) => `open:${day}`,
+  vacancy: 'vacancy',
+};
+
+function facetsOf(row: IndexRow): Set<string> {
+  const facets = new Set([
+    facetKey.kind(row.service_code),
+    facetKey.group(serviceKindOf(row.service_code, row.service_name).group),
+  ]);
+  if (row.area_id) facets.add(facetKey.area(row.area_id));
+  for (const code of row.capabilities) facets.add(facetKey.capability(code));
+  for (const code of row.procedures) facets.add(facetKey.procedure(code));
+  weekdays.forEach((day, i) => {
+    if (row.open_weekdays & (1 << i)) facets.add(facetKey.open(day.code));
+  });
+  if (row.vacancy !== null && row.vacancy > 0) facets.add(facetKey.vacancy);
+  return facets;
+}
+
+export function toIndexEntry(row: IndexRow): IndexEntry {
+  return {
+    id: row.id,
+    sortKey: row.sort_key,
+    nameText: row.name_text,
+    addressText: row.address_text,
+    facets: facetsOf(row),
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    longitude: row.longitude === null ? null : Number(row.longitude),
+  };
+}
+
+/**
+ * (sort key, id) in the database's order: code points, as `COLLATE "C"` compares UTF-8 bytes
+ * (JavaScript's own `<` compares UTF-16 units, which differs beyond the Basic Multilingual Plane).
+ */
+export function compareKeys(keyA: string, idA: string, keyB: string, idB: string): number {
+  if (keyA !== keyB) return compareCodePoints(keyA, keyB);
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (a character beyond U+FFFF) sorts after every other UTF-16 unit.
+    const surrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+    if (surrogate(x) !== surrogate(y)) return surrogate(x) ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
