@@ -2,12 +2,12 @@
 // for the transaction), leaves unchanged ones untouched, and sends new and changed ones in one
 // INSERT … ON CONFLICT DO UPDATE, with a version row (before/after of the changed fields) per change.
 // Every row goes through `withSearchColumns`, so the search columns always match the fields.
-import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { v7 as timeOrderedId } from 'uuid';
 import type { DbOrTx } from '../../../db/client';
 import { servicePoints, servicePointVersions } from '../../../db/schema';
 import { type ServicePointRow, searchColumnFields, withSearchColumns } from '../service-points';
-import { excludedAssignments, insertJsonRows } from './bulk-sql';
+import { arrayLiteral, excludedAssignments, insertRows } from './bulk-sql';
 import { changesOf } from './diff';
 import {
   type IdentityScheme,
@@ -16,6 +16,7 @@ import {
   type MappedPoint,
   newPointDefaults,
 } from './fields';
+import { PlannerStatistics } from './planner-statistics';
 
 const writtenFields = [...importedFieldNames, ...searchColumnFields, 'importedAt', 'withdrawnAt'] as const;
 export const pointInsertFields = [
@@ -50,6 +51,7 @@ export class PointWriter {
   readonly counts: WriteCounts = { added: 0, updated: 0, unchanged: 0 };
   /** Every point the file named (for the withdrawal of those it did not). */
   readonly seenIds = new Set<string>();
+  private readonly statistics: PlannerStatistics;
 
   constructor(
     private readonly db: DbOrTx,
@@ -57,7 +59,9 @@ export class PointWriter {
     private readonly run: RunContext,
     /** Only update points already there (speciality_hours); the others are handed back. */
     private readonly updateOnly = false,
-  ) {}
+  ) {
+    this.statistics = new PlannerStatistics(db);
+  }
 
   /**
    * Writes the batch; returns the points that could not be written (update-only and not found).
@@ -80,8 +84,9 @@ export class PointWriter {
       for (const current of targets) this.compare(current, point, upserts, versions);
     }
     if (apply) {
-      await insertJsonRows(this.db, servicePoints, pointInsertFields, upserts, pointUpsertTail);
-      await insertJsonRows(this.db, servicePointVersions, versionFields, versions);
+      await insertRows(this.db, servicePoints, pointInsertFields, upserts, pointUpsertTail);
+      await insertRows(this.db, servicePointVersions, versionFields, versions);
+      await this.statistics.wrote(upserts.length);
     }
     return missing;
   }
@@ -92,12 +97,19 @@ export class PointWriter {
     return this.db
       .select()
       .from(servicePoints)
-      .where(and(eq(servicePoints.identityScheme, this.scheme), inArray(servicePoints.officialCode, codes)))
+      .where(
+        and(
+          eq(servicePoints.identityScheme, this.scheme),
+          // One array parameter rather than a thousand: the statement is the same for every batch.
+          sql`${servicePoints.officialCode} = ANY(${arrayLiteral(codes)}::text[])`,
+        ),
+      )
       .for('update');
   }
 
   private added(point: MappedPoint): Row {
-    const id = randomUUID();
+    // Time-ordered: a load of new points appends to the primary key's index instead of scattering.
+    const id = timeOrderedId();
     this.seenIds.add(id);
     this.counts.added++;
     return {
