@@ -290,7 +290,6 @@ export const servicePoints = pgTable(
   },
   (t) => [
     uniqueIndex('service_points_identity_idx').on(t.identityScheme, t.officialCode, t.serviceCode),
-    index('service_points_sort_idx').on(t.sortKey, t.id),
     index('service_points_org_idx').on(t.organisationId),
   ],
 );

@@ -13,7 +13,7 @@ import type {
 import type { Database, DbOrTx } from '../../../db/client';
 import { importRejectedRows, importRuns, users } from '../../../db/schema';
 import { notFound } from '../../../platform/errors';
-import { insertJsonRows } from './bulk-sql';
+import { insertRows } from './bulk-sql';
 import { liveProgress } from './progress';
 
 export type RunStart = { fileName: string; checksum: string; mode: ImportMode; startedBy: string | null };
@@ -55,7 +55,7 @@ const REJECTED_BATCH = 1000;
 export async function storeRejectedRows(db: DbOrTx, runId: string, rows: AsyncIterable<RejectedRow>) {
   let batch: RejectedRow[] = [];
   const flush = () =>
-    insertJsonRows(
+    insertRows(
       db,
       importRejectedRows,
       ['runId', 'line', 'reason', 'raw'],

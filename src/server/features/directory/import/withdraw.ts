@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { servicePoints, servicePointVersions } from '../../../db/schema';
 import { withSearchColumns } from '../service-points';
-import { insertJsonRows } from './bulk-sql';
+import { insertRows } from './bulk-sql';
 import type { Identity, IdentityScheme } from './fields';
 import {
   pointInsertFields,
@@ -65,8 +65,8 @@ export async function withdrawAbsent(
       .for('update');
     const upserts = rows.map((row) => withSearchColumns({ ...row, withdrawnAt: run.now }));
     const versions = rows.map((row) => versionRow(row, run, { withdrawnAt: null }, { withdrawnAt: run.now }));
-    await insertJsonRows(db, servicePoints, pointInsertFields, upserts, pointUpsertTail);
-    await insertJsonRows(db, servicePointVersions, versionFields, versions);
+    await insertRows(db, servicePoints, pointInsertFields, upserts, pointUpsertTail);
+    await insertRows(db, servicePointVersions, versionFields, versions);
   }
   return absent.length;
 }

@@ -29,7 +29,7 @@ export type IndexEntry = {
   sortKey: string;
   nameText: string;
   addressText: string;
-  facets: Set<string>;
+  facets: string[];
   latitude: number | null;
   longitude: number | null;
 };
@@ -45,18 +45,18 @@ export const facetKey = {
   vacancy: 'vacancy',
 };
 
-function facetsOf(row: IndexRow): Set<string> {
-  const facets = new Set([
+function facetsOf(row: IndexRow): string[] {
+  const facets = [
     facetKey.kind(row.service_code),
     facetKey.group(serviceKindOf(row.service_code, row.service_name).group),
-  ]);
-  if (row.area_id) facets.add(facetKey.area(row.area_id));
-  for (const code of row.capabilities) facets.add(facetKey.capability(code));
-  for (const code of row.procedures) facets.add(facetKey.procedure(code));
+  ];
+  if (row.area_id) facets.push(facetKey.area(row.area_id));
+  for (const code of row.capabilities) facets.push(facetKey.capability(code));
+  for (const code of row.procedures) facets.push(facetKey.procedure(code));
   weekdays.forEach((day, i) => {
-    if (row.open_weekdays & (1 << i)) facets.add(facetKey.open(day.code));
+    if (row.open_weekdays & (1 << i)) facets.push(facetKey.open(day.code));
   });
-  if (row.vacancy !== null && row.vacancy > 0) facets.add(facetKey.vacancy);
+  if (row.vacancy !== null && row.vacancy > 0) facets.push(facetKey.vacancy);
   return facets;
 }
 

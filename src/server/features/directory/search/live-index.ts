@@ -1,7 +1,7 @@
 // The directory's search index, kept in this process's memory and kept current from the database,
 // which stays the only source of truth (any number of processes each keep their own index).
 //
-// - Built on first use (and in the background at start) by reading every entry in 五十音 order.
+// - Built on first use (and in the background at start) by reading every entry; sorted here.
 // - Changes: a trigger stamps every written row with its transaction id (migration 0005). A sync
 //   reads the rows stamped at or after the oldest transaction that was still running at the last
 //   sync, so no commit is missed however transactions interleave; they are laid over the snapshot.
@@ -11,9 +11,9 @@
 //   while searches go on with the current one; a search after this process's own write waits for it.
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../db/client';
-import { type IndexRow, indexColumns, toIndexEntry } from './index-entry';
+import { type IndexEntry, type IndexRow, indexColumns, toIndexEntry } from './index-entry';
 import type { IndexView } from './run-query';
-import { SnapshotBuilder } from './snapshot';
+import { buildSnapshot } from './snapshot';
 
 export type IndexOptions = {
   /** A search reads the changes first when the last read is older than this (0: always). */
@@ -88,26 +88,24 @@ export class DirectoryIndex {
     return row?.xmin ?? '0';
   }
 
-  /** Every entry in 五十音 order, a page at a time (no long transaction: changes meanwhile are re-read). */
+  /** Every entry, a page at a time in id order (no long transaction: what changes meanwhile is re-read). */
   private async load(): Promise<void> {
     const writes = this.writes;
     const watermark = await this.oldestRunning();
-    const builder = new SnapshotBuilder();
-    let after: IndexRow | null = null;
+    const entries: IndexEntry[] = [];
+    let after: string | null = null;
     for (;;) {
-      const from: ReturnType<typeof sql> = after
-        ? sql`AND (sort_key, id) > (${after.sort_key}::text COLLATE "C", ${after.id}::uuid)`
-        : sql``;
       const rows: IndexRow[] = await queryRows<IndexRow>(
         this.db,
-        sql`SELECT ${indexColumns} FROM service_points WHERE withdrawn_at IS NULL ${from}
-          ORDER BY sort_key, id LIMIT ${this.options.pageRows}`,
+        sql`SELECT ${indexColumns} FROM service_points
+          WHERE withdrawn_at IS NULL ${after ? sql`AND id > ${after}::uuid` : sql``}
+          ORDER BY id LIMIT ${this.options.pageRows}`,
       );
-      for (const row of rows) builder.add(toIndexEntry(row));
+      for (const row of rows) entries.push(toIndexEntry(row));
       if (rows.length < this.options.pageRows) break;
-      after = rows[rows.length - 1] as IndexRow;
+      after = (rows[rows.length - 1] as IndexRow).id;
     }
-    const snapshot = builder.finish();
+    const snapshot = buildSnapshot(entries);
     this.view = { snapshot, replaced: new Uint8Array(snapshot.count), changes: new Map() };
     this.watermark = watermark;
     this.viewWrites = Math.max(this.viewWrites, writes);

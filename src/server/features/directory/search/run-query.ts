@@ -79,8 +79,8 @@ function candidates(snapshot: Snapshot, plan: QueryPlan, tier: Tier): SetCursor 
 }
 
 function entryMatches(entry: IndexEntry, plan: QueryPlan, tier: Tier): boolean {
-  if (!plan.facets.every((key) => entry.facets.has(key))) return false;
-  if (plan.kinds.length && !plan.kinds.some((key) => entry.facets.has(key))) return false;
+  if (!plan.facets.every((key) => entry.facets.includes(key))) return false;
+  if (plan.kinds.length && !plan.kinds.some((key) => entry.facets.includes(key))) return false;
   return tierOf(entry.nameText, entry.addressText, plan.terms) === tier;
 }
 

@@ -15,20 +15,30 @@ export type IndexedFields = {
 
 export type SearchColumns = { sortKey: string; nameText: string; addressText: string };
 
+/** A kind's label and reading, normalised once per kind rather than once per row. */
+const kindTexts = new Map<string, string[]>();
+
+function kindText(serviceCode: string, serviceName: string | null): string[] {
+  const key = `${serviceCode}\u0000${serviceName ?? ''}`;
+  let texts = kindTexts.get(key);
+  if (!texts) {
+    const kind = serviceKindOf(serviceCode, serviceName);
+    texts = [kind.ja, kind.reading].map(normalizeForSearch);
+    kindTexts.set(key, texts);
+  }
+  return texts;
+}
+
 /** Parts are joined by a space: a normalised term has none, so no match spans two parts. */
-const joinParts = (parts: (string | null | undefined)[]) =>
-  parts
-    .filter((part): part is string => Boolean(part))
-    .map(normalizeForSearch)
-    .filter((part) => part.length > 0)
-    .join(' ');
+const joinParts = (parts: string[]) => parts.filter((part) => part.length > 0).join(' ');
 
 export function searchColumns(point: IndexedFields): SearchColumns {
-  const kind = serviceKindOf(point.serviceCode, point.serviceName);
+  const name = normalizeForSearch(point.name);
+  const kana = normalizeForSearch(point.kana);
   return {
     // The name, its reading and its kind (「ほうもんかんご」 finds every 訪問看護, whatever its name).
-    nameText: joinParts([point.name, point.kana, kind.ja, kind.reading]),
-    addressText: joinParts([point.address, point.building]),
-    sortKey: `${normalizeForSearch(point.kana || point.name)} ${normalizeForSearch(point.name)}`,
+    nameText: joinParts([name, kana, ...kindText(point.serviceCode, point.serviceName)]),
+    addressText: joinParts([normalizeForSearch(point.address), normalizeForSearch(point.building ?? '')]),
+    sortKey: `${kana || name} ${name}`,
   };
 }

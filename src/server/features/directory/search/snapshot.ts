@@ -47,66 +47,41 @@ function addTo<K>(builders: Map<K, PostingBuilder>, key: K, entry: number): void
   builder.add(entry);
 }
 
-/** Takes the entries in (sort key, id) order and numbers them as they come. */
-export class SnapshotBuilder {
-  private readonly ids: string[] = [];
-  private readonly sortKeys: string[] = [];
-  private readonly nameTexts: string[] = [];
-  private readonly addressTexts: string[] = [];
-  private readonly latitudes: number[] = [];
-  private readonly longitudes: number[] = [];
-  private readonly nameGrams = new Map<number, PostingBuilder>();
-  private readonly addressGrams = new Map<number, PostingBuilder>();
-  private readonly facets = new Map<string, PostingBuilder>();
-  private readonly cells = new Map<number, PostingBuilder>();
-  private readonly numberOf = new Map<string, number>();
-
-  add(entry: IndexEntry): void {
-    const count = this.ids.length;
-    const last = count - 1;
-    if (
-      count > 0 &&
-      compareKeys(this.sortKeys[last] as string, this.ids[last] as string, entry.sortKey, entry.id) >= 0
-    )
-      throw new Error('directory index: entries must come in (sort key, id) order');
-    // A row read twice while pages were read (it moved in the order meanwhile) is kept once; the
-    // change that moved it is read again by the next sync, which replaces it.
-    if (this.numberOf.has(entry.id)) return;
-    const n = count;
-    this.numberOf.set(entry.id, n);
-    this.ids.push(entry.id);
-    this.sortKeys.push(entry.sortKey);
-    this.nameTexts.push(entry.nameText);
-    this.addressTexts.push(entry.addressText);
-    this.latitudes.push(entry.latitude ?? Number.NaN);
-    this.longitudes.push(entry.longitude ?? Number.NaN);
-    addGrams(this.nameGrams, entry.nameText, n);
-    addGrams(this.addressGrams, entry.addressText, n);
-    for (const facet of entry.facets) addTo(this.facets, facet, n);
+/** Numbers the entries in (sort key, id) order and collects their posting lists. */
+export function buildSnapshot(entries: IndexEntry[]): Snapshot {
+  entries.sort((a, b) => compareKeys(a.sortKey, a.id, b.sortKey, b.id));
+  const count = entries.length;
+  const latitudes = new Float64Array(count);
+  const longitudes = new Float64Array(count);
+  const nameGrams = new Map<number, PostingBuilder>();
+  const addressGrams = new Map<number, PostingBuilder>();
+  const facets = new Map<string, PostingBuilder>();
+  const cells = new Map<number, PostingBuilder>();
+  const numberOf = new Map<string, number>();
+  entries.forEach((entry, n) => {
+    numberOf.set(entry.id, n);
+    latitudes[n] = entry.latitude ?? Number.NaN;
+    longitudes[n] = entry.longitude ?? Number.NaN;
+    addGrams(nameGrams, entry.nameText, n);
+    addGrams(addressGrams, entry.addressText, n);
+    for (const facet of entry.facets) addTo(facets, facet, n);
     if (entry.latitude !== null && entry.longitude !== null)
-      addTo(
-        this.cells,
-        cellKey(cellIndex(entry.latitude, CELL.lat), cellIndex(entry.longitude, CELL.lon)),
-        n,
-      );
-  }
-
-  finish(): Snapshot {
-    return {
-      count: this.ids.length,
-      ids: this.ids,
-      sortKeys: this.sortKeys,
-      nameTexts: this.nameTexts,
-      addressTexts: this.addressTexts,
-      latitudes: Float64Array.from(this.latitudes),
-      longitudes: Float64Array.from(this.longitudes),
-      nameGrams: finishAll(this.nameGrams),
-      addressGrams: finishAll(this.addressGrams),
-      facets: finishAll(this.facets),
-      cells: finishAll(this.cells),
-      numberOf: this.numberOf,
-    };
-  }
+      addTo(cells, cellKey(cellIndex(entry.latitude, CELL.lat), cellIndex(entry.longitude, CELL.lon)), n);
+  });
+  return {
+    count,
+    ids: entries.map((entry) => entry.id),
+    sortKeys: entries.map((entry) => entry.sortKey),
+    nameTexts: entries.map((entry) => entry.nameText),
+    addressTexts: entries.map((entry) => entry.addressText),
+    latitudes,
+    longitudes,
+    nameGrams: finishAll(nameGrams),
+    addressGrams: finishAll(addressGrams),
+    facets: finishAll(facets),
+    cells: finishAll(cells),
+    numberOf,
+  };
 }
 
 /** The number of the first entry after (key, id) in the snapshot's order. */
