@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, engines, type TestApp } from '../../../../tests/support/test-app';
 import type { DirectorySearchResult } from '../../../shared/schemas/directory';
@@ -20,7 +20,7 @@ describe.each(engines())('directory CSV export on %s', (engine) => {
     return response;
   };
   const rowsOf = (text: string) =>
-    parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
+    Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: true }).data;
   const southId = async () => {
     const response = await t.client().get('/api/areas');
     return (response.json() as { areas: { id: string; name: string }[] }).areas.find(

@@ -1,13 +1,22 @@
 // A file as a stream of CSV records with the line each starts on: bytes → decoder (iconv-lite, never
-// the whole file in memory) → csv-parse. csv-parse counts a CRLF inside a quoted field as two lines,
-// so lines are counted here: skipped empty lines plus the line breaks inside the record's fields.
+// the whole file in memory) → Papa Parse, a chunk at a time (paused while this generator's reader
+// works through the chunk). Papa Parse reads the national files about five times as fast as
+// csv-parse did. Lines are counted here: one per record plus the line breaks inside its fields, and
+// one per empty line (skipped). Quotes inside an unquoted field are kept as they are; a quoted field
+// that never closes makes the file unreadable (CsvReadError), since everything after it would be lost.
 import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { CsvError, type Info, parse } from 'csv-parse';
+import Papa from 'papaparse';
 import type { ImportEncoding } from '../../../../shared/schemas/directory-import';
 import { decoderFor } from './encoding';
 
 export type CsvRecord = { fields: string[]; line: number };
+
+/** A file Papa Parse could not read as CSV, with the line where the trouble starts. */
+export class CsvReadError extends Error {
+  constructor(readonly line: number) {
+    super(`unterminated quoted field from line ${line}`);
+  }
+}
 
 const breaksIn = (fields: readonly string[]) => {
   let breaks = 0;
@@ -15,6 +24,8 @@ const breaksIn = (fields: readonly string[]) => {
     if (field.includes('\n') || field.includes('\r')) breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
   return breaks;
 };
+
+type Chunk = { rows: string[][]; unclosedAt: number | null };
 
 /** `onBytes` is told the running total of bytes read from the file. */
 export async function* csvRecords(
@@ -28,33 +39,65 @@ export async function* csvRecords(
     bytes += chunk.length;
     onBytes(bytes);
   });
-  const parser = parse({
-    info: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
+  const decoded = source.pipe(decoderFor(encoding)) as NodeJS.ReadableStream;
+  const chunks: Chunk[] = [];
+  let parser: Papa.Parser | null = null;
+  let finished = false;
+  let failure: unknown = null;
+  let wake: () => void = () => {};
+  const fail = (error: unknown) => {
+    failure = error;
+    wake();
+  };
+  source.on('error', fail);
+  decoded.on('error', fail);
+  Papa.parse<string[]>(decoded, {
+    delimiter: ',',
+    skipEmptyLines: false,
+    chunk: (results, handle) => {
+      const unclosed = results.errors.find((error) => error.code === 'MissingQuotes');
+      chunks.push({ rows: results.data, unclosedAt: unclosed?.row ?? null });
+      parser = handle;
+      handle.pause();
+      wake();
+    },
+    complete: () => {
+      finished = true;
+      wake();
+    },
   });
-  // Errors of any stage reach the loop below through the parser; the pipeline's own promise is only
-  // awaited so that nothing is left unhandled.
-  const piping = pipeline(source, decoderFor(encoding), parser).catch(() => undefined);
-  let lastLine = 0;
-  let emptyLines = 0;
+  let line = 1;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      const line = lastLine + 1 + (info.empty_lines - emptyLines);
-      emptyLines = info.empty_lines;
-      lastLine = line + breaksIn(record);
-      yield { fields: record, line };
+    for (;;) {
+      const chunk = chunks.shift();
+      if (!chunk) {
+        if (failure) throw failure;
+        if (finished) return;
+        const resumed = parser as Papa.Parser | null;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          resumed?.resume();
+        });
+        continue;
+      }
+      for (const [i, fields] of chunk.rows.entries()) {
+        if (chunk.unclosedAt === i) throw new CsvReadError(line);
+        if (fields.length === 1 && fields[0] === '') {
+          line++;
+          continue;
+        }
+        yield { fields, line };
+        line += 1 + breaksIn(fields);
+      }
     }
   } finally {
-    parser.destroy();
-    await piping;
+    (parser as Papa.Parser | null)?.abort();
+    source.destroy();
   }
 }
 
-/** A file csv-parse could not read (a quote never closed …), said for people, with the line. */
+/** A file that could not be read as CSV (a quote never closed …), said for people, with the line. */
 export function csvErrorMessage(error: unknown): string | null {
-  if (!(error instanceof CsvError)) return null;
-  const lines = typeof error.lines === 'number' ? `${error.lines}行目あたりで` : '';
-  return `CSV として読めない箇所があるため、何も取り込んでいません。${lines}引用符（"）の閉じ忘れなどがないか確かめてください。（${error.code}）`;
+  if (!(error instanceof CsvReadError)) return null;
+  return `CSV として読めない箇所があるため、何も取り込んでいません。${error.line}行目から始まる引用符（"）が閉じられていません。閉じ忘れがないか確かめてください。`;
 }

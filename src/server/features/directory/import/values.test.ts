@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWebContact } from './contact';
-import { csvRecords } from './csv-records';
+import { csvErrorMessage, csvRecords } from './csv-records';
 import { timeText } from './hours';
 import { readCoordinates, repairMunicipalityCode } from './location';
 import { columnIndex, Row } from './row';
@@ -137,5 +137,26 @@ describe('CSV records', () => {
       [5, '3'],
       [8, '4'],
     ]);
+  });
+});
+
+describe('CSV records that cannot be read', () => {
+  it('refuse a quoted field that never closes, naming its line; keep quotes inside unquoted fields', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-csv-'));
+    const loose = path.join(dir, 'loose.csv');
+    fs.writeFileSync(loose, 'a,b\r\n1,5"6\r\n');
+    const fields = [];
+    for await (const record of csvRecords(loose, 'utf-8', () => undefined)) fields.push(record.fields);
+    expect(fields).toEqual([
+      ['a', 'b'],
+      ['1', '5"6'],
+    ]);
+    const broken = path.join(dir, 'broken.csv');
+    fs.writeFileSync(broken, 'a,b\r\n1,2\r\n3,"open\r\n4,5\r\n');
+    const read = async () => {
+      for await (const _record of csvRecords(broken, 'utf-8', () => undefined));
+    };
+    const error = await read().catch((e: unknown) => e);
+    expect(csvErrorMessage(error)).toMatch(/3行目から始まる引用符/);
   });
 });
