@@ -27,3 +27,26 @@ describe('searchTerms and bigramsOf', () => {
     expect(bigramsOf('愛')).toEqual([]);
   });
 });
+
+describe('normalizeForSearch, character by character', () => {
+  // The rule written as plain regular expressions: the one-pass version must agree on every character.
+  const reference = (text: string) =>
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+      .replace(/[\u3095\u3096]/g, (c) => (c === '\u3095' ? 'か' : 'け'))
+      .replace(/[\s\p{P}\p{S}]/gu, (c) => (c === 'ー' ? c : ''));
+
+  it('agrees with the plain rule on every character of the Basic Multilingual Plane', () => {
+    const differing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const text = `あ${String.fromCharCode(code)}カ`;
+      if (normalizeForSearch(text) !== reference(text)) differing.push(code.toString(16));
+    }
+    expect(differing).toEqual([]);
+    for (const text of ['𠮷野家', 'ｶﾞｯｺｳ、(株)ＡＢＣ　ケア ヶ月 ー・～', '①②ⅢⅣ㈱'])
+      expect(normalizeForSearch(text)).toBe(reference(text));
+  });
+});
