@@ -102,7 +102,7 @@ describe('command line', () => {
     expect(output).toContain(`http://localhost:${port}`);
     expect(output).toContain('README.md');
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-    expect(await health.json()).toEqual({ ok: true, engine: 'pglite' });
+    expect(await health.json()).toMatchObject({ ok: true, engine: 'pglite' });
 
     const second = await run(['migrate']);
     expect(second.code).toBe(1);

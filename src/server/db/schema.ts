@@ -279,7 +279,7 @@ export const servicePoints = pgTable(
     withdrawnAt: optionalTime('withdrawn_at'),
     // Search (features/directory/search/): the 五十音 order key and the normalised texts the in-memory
     // index is built from. A column `changed_xid` (xid8), set by a trigger on every insert and update
-    // (migration 0005), tells each server process which rows changed since it last looked; it is not
+    // (migration 0006), tells each server process which rows changed since it last looked; it is not
     // mapped here because only the index's own SQL reads it.
     sortKey: text('sort_key').notNull(),
     nameText: text('name_text').notNull(),

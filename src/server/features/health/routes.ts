@@ -10,14 +10,17 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['health'],
-        summary: 'Liveness and database check',
-        response: { 200: z.object({ ok: z.boolean(), engine: z.string() }) },
+        summary: 'Liveness and database check; whether the directory search index is built yet',
+        response: {
+          200: z.object({ ok: z.boolean(), engine: z.string(), directorySearchReady: z.boolean() }),
+        },
       },
       config: { access: access.public() },
     },
     async () => {
       await app.db.execute(sql`select 1`);
-      return { ok: true, engine: app.dbEngine };
+      // Searches made before the index is built wait for it: a balancer may prefer a ready process.
+      return { ok: true, engine: app.dbEngine, directorySearchReady: app.directoryIndex.ready };
     },
   );
 };

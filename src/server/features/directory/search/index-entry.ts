@@ -1,29 +1,24 @@
-// What the in-memory index keeps of a service point, read from the columns below: the 五十音 key,
-// the normalised texts (checked for every candidate, so the bigrams only ever narrow), the filterable
-// facts as facet keys, and the coordinates.
+// What the in-memory index reads of a service point: the 五十音 key, the normalised texts (checked for
+// every candidate, so the bigrams only ever narrow), the filterable facts as facet keys, the
+// coordinates, and what a results page shows of it.
 import { sql } from 'drizzle-orm';
 import { serviceKindOf, weekdays } from '../../../../shared/directory';
+import type { SummaryRow } from './summaries';
 
-export type IndexRow = {
-  id: string;
+/** A row as the index reads it: what a results page shows, and what is searched. */
+export type IndexRow = SummaryRow & {
   sort_key: string;
   name_text: string;
   address_text: string;
-  service_code: string;
-  service_name: string | null;
-  area_id: string | null;
-  capabilities: string[];
-  procedures: string[];
-  open_weekdays: number;
-  vacancy: number | null;
-  latitude: number | null;
-  longitude: number | null;
   withdrawn: boolean;
 };
 
-export const indexColumns = sql`id, sort_key, name_text, address_text, service_code, service_name, area_id,
-  capabilities, procedures, open_weekdays, vacancy, latitude, longitude, withdrawn_at IS NOT NULL AS withdrawn`;
+export const indexColumns = sql`id, name, kana, service_code, service_name, address, building, phone, fax,
+  latitude, longitude, area_id, capabilities, procedures, open_weekdays, vacancy, vacancy_updated_at,
+  coalesce(maintained_at, imported_at) AS updated_on, sort_key, name_text, address_text,
+  withdrawn_at IS NOT NULL AS withdrawn`;
 
+/** An entry changed since the snapshot (laid over it, live-index.ts). */
 export type IndexEntry = {
   id: string;
   sortKey: string;
@@ -32,6 +27,7 @@ export type IndexEntry = {
   facets: string[];
   latitude: number | null;
   longitude: number | null;
+  row: SummaryRow;
 };
 
 /** Facet keys: one filter value each (`kind:130`, `area:<id>`, `procedure:suction`, `open:sun` …). */
@@ -45,7 +41,7 @@ export const facetKey = {
   vacancy: 'vacancy',
 };
 
-function facetsOf(row: IndexRow): string[] {
+export function facetsOf(row: IndexRow): string[] {
   const facets = [
     facetKey.kind(row.service_code),
     facetKey.group(serviceKindOf(row.service_code, row.service_name).group),
@@ -69,6 +65,7 @@ export function toIndexEntry(row: IndexRow): IndexEntry {
     facets: facetsOf(row),
     latitude: row.latitude === null ? null : Number(row.latitude),
     longitude: row.longitude === null ? null : Number(row.longitude),
+    row,
   };
 }
 
@@ -81,15 +78,16 @@ export function compareKeys(keyA: string, idA: string, keyB: string, idB: string
   return idA < idB ? -1 : idA > idB ? 1 : 0;
 }
 
+/** A surrogate (half of a character beyond U+FFFF) sorts after every other UTF-16 unit. */
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
 function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(i);
     if (x === y) continue;
-    // A surrogate (a character beyond U+FFFF) sorts after every other UTF-16 unit.
-    const surrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
-    if (surrogate(x) !== surrogate(y)) return surrogate(x) ? 1 : -1;
+    if (isSurrogate(x) !== isSurrogate(y)) return isSurrogate(x) ? 1 : -1;
     return x - y;
   }
   return a.length - b.length;

@@ -2,7 +2,7 @@
 // which stays the only source of truth (any number of processes each keep their own index).
 //
 // - Built on first use (and in the background at start) by reading every entry; sorted here.
-// - Changes: a trigger stamps every written row with its transaction id (migration 0005). A sync
+// - Changes: a trigger stamps every written row with its transaction id (migration 0006). A sync
 //   reads the rows stamped at or after the oldest transaction that was still running at the last
 //   sync, so no commit is missed however transactions interleave; they are laid over the snapshot.
 // - A sync runs before a search when this process has written (read-your-writes: `changed()`), or
@@ -11,9 +11,9 @@
 //   while searches go on with the current one; a search after this process's own write waits for it.
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../db/client';
-import { type IndexEntry, type IndexRow, indexColumns, toIndexEntry } from './index-entry';
+import { type IndexRow, indexColumns, toIndexEntry } from './index-entry';
 import type { IndexView } from './run-query';
-import { buildSnapshot } from './snapshot';
+import { SnapshotBuilder } from './snapshot';
 
 export type IndexOptions = {
   /** A search reads the changes first when the last read is older than this (0: always). */
@@ -49,6 +49,11 @@ export class DirectoryIndex {
   /** A write to service points has committed in this process: the next search reads it first. */
   changed(): void {
     this.writes++;
+  }
+
+  /** Whether a snapshot has been built (searches before that wait for it). */
+  get ready(): boolean {
+    return this.view !== null;
   }
 
   /** Starts building without waiting for it (server start). */
@@ -92,7 +97,7 @@ export class DirectoryIndex {
   private async load(): Promise<void> {
     const writes = this.writes;
     const watermark = await this.oldestRunning();
-    const entries: IndexEntry[] = [];
+    const builder = new SnapshotBuilder();
     let after: string | null = null;
     for (;;) {
       const rows: IndexRow[] = await queryRows<IndexRow>(
@@ -101,11 +106,11 @@ export class DirectoryIndex {
           WHERE withdrawn_at IS NULL ${after ? sql`AND id > ${after}::uuid` : sql``}
           ORDER BY id LIMIT ${this.options.pageRows}`,
       );
-      for (const row of rows) entries.push(toIndexEntry(row));
+      for (const row of rows) builder.add(row);
       if (rows.length < this.options.pageRows) break;
       after = (rows[rows.length - 1] as IndexRow).id;
     }
-    const snapshot = buildSnapshot(entries);
+    const snapshot = builder.finish();
     this.view = { snapshot, replaced: new Uint8Array(snapshot.count), changes: new Map() };
     this.watermark = watermark;
     this.viewWrites = Math.max(this.viewWrites, writes);

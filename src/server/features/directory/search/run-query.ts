@@ -17,7 +17,8 @@ export type IndexView = {
 };
 
 export type Position = { tier: Tier; key: string | number; id: string };
-export type Hit = Position & { distanceKm: number | null };
+/** A match: `n` its number in the snapshot, or -1 for an entry changed since (in `changes`). */
+export type Hit = Position & { distanceKm: number | null; n: number };
 export type QueryAnswer = {
   /** Up to `wanted` matches after the position, in order. */
   hits: Hit[];
@@ -40,7 +41,7 @@ const byKey = (a: Hit, b: Hit) =>
 const isAfter = (hit: Hit, after: Position | null) =>
   !after ||
   hit.tier > after.tier ||
-  (hit.tier === after.tier && byKey(hit, { ...after, distanceKm: null }) > 0);
+  (hit.tier === after.tier && byKey(hit, { ...after, distanceKm: null, n: -1 }) > 0);
 
 /**
  * Candidates for a word: the entries whose text holds all its bigrams; null: no bigram to narrow by.
@@ -90,13 +91,13 @@ function changedHits(view: IndexView, plan: QueryPlan, tier: Tier): Hit[] {
   for (const entry of view.changes.values()) {
     if (!entry || !entryMatches(entry, plan, tier)) continue;
     if (!plan.point) {
-      hits.push({ tier, key: entry.sortKey, id: entry.id, distanceKm: null });
+      hits.push({ tier, key: entry.sortKey, id: entry.id, distanceKm: null, n: -1 });
       continue;
     }
     if (entry.latitude === null || entry.longitude === null) continue;
     const distance = distanceKm(plan.point, entry.latitude, entry.longitude);
     if (distance <= plan.point.radiusKm)
-      hits.push({ tier, key: distance, id: entry.id, distanceKm: distance });
+      hits.push({ tier, key: distance, id: entry.id, distanceKm: distance, n: -1 });
   }
   return hits;
 }
@@ -161,6 +162,7 @@ function alphabetical(
         key: snapshot.sortKeys[n] as string,
         id: snapshot.ids[n] as string,
         distanceKm: null,
+        n,
       })),
       ...changed,
     ].sort(byKey);
@@ -202,7 +204,7 @@ function withinRadius(view: IndexView, plan: QueryPlan & { point: Point }, tier:
     if (distance > point.radiusKm) return;
     if (tierOf(snapshot.nameTexts[n] as string, snapshot.addressTexts[n] as string, plan.terms) !== tier)
       return;
-    hits.push({ tier, key: distance, id: snapshot.ids[n] as string, distanceKm: distance });
+    hits.push({ tier, key: distance, id: snapshot.ids[n] as string, distanceKm: distance, n });
   };
   const inCells = lists.reduce((sum, list) => sum + list.length, 0);
   if (cursor.size <= inCells) {

@@ -5,7 +5,11 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Engine, engines, openTestDatabase } from '../../../../../tests/support/test-app';
 import { serviceKinds, weekdayBits } from '../../../../shared/directory';
-import { type DirectorySearchQuery, directorySearchQuery } from '../../../../shared/schemas/directory';
+import {
+  type DirectorySearchQuery,
+  directorySearchQuery,
+  type ServicePointSummary,
+} from '../../../../shared/schemas/directory';
 import { searchTerms } from '../../../../shared/search-text';
 import { type DatabaseHandle, queryRows } from '../../../db/client';
 import { areas, servicePoints } from '../../../db/schema';
@@ -163,7 +167,7 @@ async function reference(handle: DatabaseHandle, query: DirectorySearchQuery): P
 /** Every page of the search, seven at a time; with the first page's total. */
 async function allPages(index: DirectoryIndex, handle: DatabaseHandle, params: Record<string, string>) {
   const context = { db: handle.db, index, staleAfterDays: 180 };
-  const ids: string[] = [];
+  const items: ServicePointSummary[] = [];
   let cursor: string | undefined;
   let first: { total: number | null; totalCapped: boolean } | null = null;
   do {
@@ -172,10 +176,28 @@ async function allPages(index: DirectoryIndex, handle: DatabaseHandle, params: R
       directorySearchQuery.parse({ ...params, limit: '7', cursor }),
     );
     first ??= page;
-    ids.push(...page.items.map((item) => item.id));
+    items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return { ids, total: first?.total ?? null, totalCapped: first?.totalCapped ?? false };
+  const ids = items.map((item) => item.id);
+  return { ids, items, total: first?.total ?? null, totalCapped: first?.totalCapped ?? false };
+}
+
+/** What the pages showed of each entry is what the database holds now (the index keeps it too). */
+async function expectRowsAsStored(handle: DatabaseHandle, items: ServicePointSummary[]) {
+  if (items.length === 0) return;
+  const stored = await handle.db
+    .select()
+    .from(servicePoints)
+    .where(sql`${servicePoints.id} = ANY(${`{${items.map((item) => item.id).join(',')}}`}::uuid[])`);
+  const byId = new Map(stored.map((row) => [row.id, row]));
+  for (const item of items) {
+    const row = byId.get(item.id) as ServicePointRow;
+    const shown = [item.name, item.address, item.vacancy, item.procedures, item.areaId, item.latitude];
+    const held = [row.name, row.address, row.vacancy, row.procedures, row.areaId, row.latitude];
+    expect(shown, item.id).toEqual(held);
+    expect(item.updatedOn).toBe((row.maintainedAt ?? row.importedAt)?.toISOString() ?? null);
+  }
 }
 
 async function expectSameAsSql(
@@ -189,6 +211,7 @@ async function expectSameAsSql(
     const label = JSON.stringify(params);
     expect(found.ids, label).toEqual(expected);
     if (found.total !== null) expect(found.total, label).toBe(Math.min(expected.length, COUNT_CAP));
+    await expectRowsAsStored(handle, found.items.slice(0, 30));
   }
 }
 

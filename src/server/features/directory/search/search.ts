@@ -1,5 +1,5 @@
 // The public directory search, fast at national scale (500,000 service points): the in-memory index
-// chooses the page's entries and counts the matches (run-query.ts), the database gives their rows.
+// chooses the page's entries, counts the matches (run-query.ts) and holds what the page shows of them.
 //
 // Order: entries whose name (or reading, or kind) holds every word come first (tier 0), then those
 // that match through the address (tier 1); within a tier nearest first when a point is given, else
@@ -12,10 +12,12 @@ import type {
 } from '../../../../shared/schemas/directory';
 import type { DbOrTx } from '../../../db/client';
 import { badRequest } from '../../../platform/errors';
+import type { IndexEntry } from './index-entry';
 import type { DirectoryIndex } from './live-index';
+import { pageRowOf } from './page-rows';
 import { planQuery } from './query-plan';
-import { type Position, runQuery } from './run-query';
-import { summaryRows, toSummary } from './summaries';
+import { type Hit, type IndexView, type Position, runQuery } from './run-query';
+import { type SummaryRow, toSummary } from './summaries';
 
 export const COUNT_CAP = 1000;
 
@@ -46,6 +48,20 @@ function decodeCursor(text: string | undefined): Position | null {
   throw badRequest('invalid_cursor', '「続きを表示」の指定が正しくありません。検索をやり直してください。');
 }
 
+/** What the page shows of a match: kept with the snapshot, or with the change laid over it. */
+function rowOf(view: IndexView, hit: Hit): SummaryRow {
+  const { snapshot } = view;
+  if (hit.n < 0) return (view.changes.get(hit.id) as IndexEntry).row;
+  const n = hit.n;
+  return pageRowOf(
+    snapshot.rows,
+    n,
+    hit.id,
+    snapshot.latitudes[n] as number,
+    snapshot.longitudes[n] as number,
+  );
+}
+
 export async function searchDirectory(
   context: SearchContext,
   query: DirectorySearchQuery,
@@ -55,14 +71,9 @@ export async function searchDirectory(
   const view = await context.index.current();
   const { hits, total } = runQuery(view, plan, after, query.limit + 1, COUNT_CAP);
   const page = hits.slice(0, query.limit);
-  const rows = await summaryRows(
-    context.db,
-    page.map((hit) => hit.id),
-  );
-  const distances = new Map(page.map((hit) => [hit.id, hit.distanceKm]));
   const last = page[page.length - 1];
   return {
-    items: rows.map((row) => toSummary(row, context.staleAfterDays, distances.get(row.id) ?? null)),
+    items: page.map((hit) => toSummary(rowOf(view, hit), context.staleAfterDays, hit.distanceKm)),
     total: total === null ? null : Math.min(total, COUNT_CAP),
     totalCapped: total !== null && total > COUNT_CAP,
     nextCursor: hits.length > query.limit && last ? encodeCursor(last) : null,

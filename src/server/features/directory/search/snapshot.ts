@@ -2,7 +2,8 @@
 // order, with posting lists of name bigrams, address bigrams, facets and map cells. Built once (at
 // start and after large changes); changes in between are laid over it (live-index.ts).
 import { bigramCode } from '../../../../shared/search-text';
-import { compareKeys, type IndexEntry } from './index-entry';
+import { compareKeys, facetsOf, type IndexRow } from './index-entry';
+import { type PageRows, PageRowsBuilder } from './page-rows';
 import { finishAll, PostingBuilder } from './sorted-sets';
 
 /** Map cells of about 5.5 km: a radius search reads the cells its circle touches. */
@@ -23,6 +24,8 @@ export type Snapshot = {
   facets: Map<string, Int32Array>;
   cells: Map<number, Int32Array>;
   numberOf: Map<string, number>;
+  /** What the results page shows of each entry. */
+  rows: PageRows;
 };
 
 function addGrams(builders: Map<number, PostingBuilder>, text: string, entry: number): void {
@@ -47,41 +50,87 @@ function addTo<K>(builders: Map<K, PostingBuilder>, key: K, entry: number): void
   builder.add(entry);
 }
 
-/** Numbers the entries in (sort key, id) order and collects their posting lists. */
-export function buildSnapshot(entries: IndexEntry[]): Snapshot {
-  entries.sort((a, b) => compareKeys(a.sortKey, a.id, b.sortKey, b.id));
-  const count = entries.length;
-  const latitudes = new Float64Array(count);
-  const longitudes = new Float64Array(count);
-  const nameGrams = new Map<number, PostingBuilder>();
-  const addressGrams = new Map<number, PostingBuilder>();
-  const facets = new Map<string, PostingBuilder>();
-  const cells = new Map<number, PostingBuilder>();
-  const numberOf = new Map<string, number>();
-  entries.forEach((entry, n) => {
-    numberOf.set(entry.id, n);
-    latitudes[n] = entry.latitude ?? Number.NaN;
-    longitudes[n] = entry.longitude ?? Number.NaN;
-    addGrams(nameGrams, entry.nameText, n);
-    addGrams(addressGrams, entry.addressText, n);
-    for (const facet of entry.facets) addTo(facets, facet, n);
-    if (entry.latitude !== null && entry.longitude !== null)
-      addTo(cells, cellKey(cellIndex(entry.latitude, CELL.lat), cellIndex(entry.longitude, CELL.lon)), n);
-  });
-  return {
-    count,
-    ids: entries.map((entry) => entry.id),
-    sortKeys: entries.map((entry) => entry.sortKey),
-    nameTexts: entries.map((entry) => entry.nameText),
-    addressTexts: entries.map((entry) => entry.addressText),
-    latitudes,
-    longitudes,
-    nameGrams: finishAll(nameGrams),
-    addressGrams: finishAll(addressGrams),
-    facets: finishAll(facets),
-    cells: finishAll(cells),
-    numberOf,
-  };
+const astral = /[\ud800-\udfff]/;
+
+/**
+ * Takes the rows in any order, column by column (no object per row: half a million of them kept
+ * until the end cost more in garbage collection than the rest of the build), then numbers them in
+ * (sort key, id) order and collects the posting lists.
+ */
+export class SnapshotBuilder {
+  private readonly ids: string[] = [];
+  private readonly sortKeys: string[] = [];
+  private readonly nameTexts: string[] = [];
+  private readonly addressTexts: string[] = [];
+  private readonly latitudes: number[] = [];
+  private readonly longitudes: number[] = [];
+  private readonly facets: string[][] = [];
+  /** Sort keys with characters beyond U+FFFF, which JavaScript's own comparison orders differently. */
+  private readonly astral: boolean[] = [];
+  private readonly rows = new PageRowsBuilder();
+
+  add(row: IndexRow): void {
+    this.rows.add(row);
+    this.ids.push(row.id);
+    this.sortKeys.push(row.sort_key);
+    this.nameTexts.push(row.name_text);
+    this.addressTexts.push(row.address_text);
+    this.latitudes.push(row.latitude === null ? Number.NaN : Number(row.latitude));
+    this.longitudes.push(row.longitude === null ? Number.NaN : Number(row.longitude));
+    this.facets.push(facetsOf(row));
+    this.astral.push(astral.test(row.sort_key));
+  }
+
+  private order(): number[] {
+    const { ids, sortKeys, astral: wide } = this;
+    const order = Array.from({ length: ids.length }, (_, i) => i);
+    return order.sort((i, j) => {
+      const a = sortKeys[i] as string;
+      const b = sortKeys[j] as string;
+      if (a === b || wide[i] || wide[j]) return compareKeys(a, ids[i] as string, b, ids[j] as string);
+      return a < b ? -1 : 1;
+    });
+  }
+
+  finish(): Snapshot {
+    const order = this.order();
+    const count = order.length;
+    const latitudes = new Float64Array(count);
+    const longitudes = new Float64Array(count);
+    const nameGrams = new Map<number, PostingBuilder>();
+    const addressGrams = new Map<number, PostingBuilder>();
+    const facets = new Map<string, PostingBuilder>();
+    const cells = new Map<number, PostingBuilder>();
+    const numberOf = new Map<string, number>();
+    order.forEach((row, n) => {
+      numberOf.set(this.ids[row] as string, n);
+      const latitude = this.latitudes[row] as number;
+      const longitude = this.longitudes[row] as number;
+      latitudes[n] = latitude;
+      longitudes[n] = longitude;
+      addGrams(nameGrams, this.nameTexts[row] as string, n);
+      addGrams(addressGrams, this.addressTexts[row] as string, n);
+      for (const facet of this.facets[row] as string[]) addTo(facets, facet, n);
+      if (!Number.isNaN(latitude) && !Number.isNaN(longitude))
+        addTo(cells, cellKey(cellIndex(latitude, CELL.lat), cellIndex(longitude, CELL.lon)), n);
+    });
+    const inOrder = (column: string[]) => order.map((row) => column[row] as string);
+    return {
+      count,
+      ids: inOrder(this.ids),
+      sortKeys: inOrder(this.sortKeys),
+      nameTexts: inOrder(this.nameTexts),
+      addressTexts: inOrder(this.addressTexts),
+      latitudes,
+      longitudes,
+      nameGrams: finishAll(nameGrams),
+      addressGrams: finishAll(addressGrams),
+      facets: finishAll(facets),
+      cells: finishAll(cells),
+      numberOf,
+      rows: this.rows.finish(order),
+    };
+  }
 }
 
 /** The number of the first entry after (key, id) in the snapshot's order. */
