@@ -25,7 +25,8 @@ export type IndexOptions = {
   onError: (error: unknown) => void;
 };
 
-const defaults: IndexOptions = { syncEveryMs: 1000, maxChanges: 5000, pageRows: 20_000, onError: () => {} };
+// Pages of 5,000 rows: on PGlite a read runs on the server's own thread, so it is kept short.
+const defaults: IndexOptions = { syncEveryMs: 1000, maxChanges: 5000, pageRows: 5000, onError: () => {} };
 
 export class DirectoryIndex {
   private readonly options: IndexOptions;
@@ -110,7 +111,7 @@ export class DirectoryIndex {
       if (rows.length < this.options.pageRows) break;
       after = (rows[rows.length - 1] as IndexRow).id;
     }
-    const snapshot = builder.finish();
+    const snapshot = await builder.finish();
     this.view = { snapshot, replaced: new Uint8Array(snapshot.count), changes: new Map() };
     this.watermark = watermark;
     this.viewWrites = Math.max(this.viewWrites, writes);

@@ -67,26 +67,45 @@ export class PageRowsBuilder {
     this.updatedTimes.push(time(row.updated_on));
   }
 
-  /** The columns in the given order (the snapshot's numbering). */
-  finish(order: readonly number[]): PageRows {
-    const pick = <T>(column: T[]) => order.map((i) => column[i] as T);
-    return {
-      names: pick(this.names),
-      kanas: pick(this.kanas),
-      serviceCodes: pick(this.serviceCodes),
-      serviceNames: pick(this.serviceNames),
-      addresses: pick(this.addresses),
-      buildings: pick(this.buildings),
-      phones: pick(this.phones),
-      faxes: pick(this.faxes),
-      areaIds: pick(this.areaIds),
-      capabilities: pick(this.capabilities),
-      procedures: pick(this.procedures),
-      openWeekdays: Uint8Array.from(pick(this.openWeekdays)),
-      vacancies: Int32Array.from(pick(this.vacancies)),
-      vacancyTimes: Float64Array.from(pick(this.vacancyTimes)),
-      updatedTimes: Float64Array.from(pick(this.updatedTimes)),
+  /** A copy of the columns to be filled in the snapshot's order, one source row at a time. */
+  inOrder(count: number): { take: (row: number) => void; finish: () => PageRows } {
+    const target = {
+      names: [] as string[],
+      kanas: [] as string[],
+      serviceCodes: [] as string[],
+      serviceNames: [] as (string | null)[],
+      addresses: [] as string[],
+      buildings: [] as (string | null)[],
+      phones: [] as (string | null)[],
+      faxes: [] as (string | null)[],
+      areaIds: [] as (string | null)[],
+      capabilities: [] as (readonly string[])[],
+      procedures: [] as (readonly string[])[],
+      openWeekdays: new Uint8Array(count),
+      vacancies: new Int32Array(count),
+      vacancyTimes: new Float64Array(count),
+      updatedTimes: new Float64Array(count),
     };
+    let n = 0;
+    const take = (row: number) => {
+      target.names.push(this.names[row] as string);
+      target.kanas.push(this.kanas[row] as string);
+      target.serviceCodes.push(this.serviceCodes[row] as string);
+      target.serviceNames.push(this.serviceNames[row] ?? null);
+      target.addresses.push(this.addresses[row] as string);
+      target.buildings.push(this.buildings[row] ?? null);
+      target.phones.push(this.phones[row] ?? null);
+      target.faxes.push(this.faxes[row] ?? null);
+      target.areaIds.push(this.areaIds[row] ?? null);
+      target.capabilities.push(this.capabilities[row] ?? EMPTY);
+      target.procedures.push(this.procedures[row] ?? EMPTY);
+      target.openWeekdays[n] = this.openWeekdays[row] as number;
+      target.vacancies[n] = this.vacancies[row] as number;
+      target.vacancyTimes[n] = this.vacancyTimes[row] as number;
+      target.updatedTimes[n] = this.updatedTimes[row] as number;
+      n++;
+    };
+    return { take, finish: () => target };
   }
 }
 

@@ -2,9 +2,10 @@
 // order, with posting lists of name bigrams, address bigrams, facets and map cells. Built once (at
 // start and after large changes); changes in between are laid over it (live-index.ts).
 import { bigramCode } from '../../../../shared/search-text';
+import { forEachInSlices, mapInSlices, sortInSlices } from './in-slices';
 import { compareKeys, facetsOf, type IndexRow } from './index-entry';
 import { type PageRows, PageRowsBuilder } from './page-rows';
-import { finishAll, PostingBuilder } from './sorted-sets';
+import { PostingBuilder } from './sorted-sets';
 
 /** Map cells of about 5.5 km: a radius search reads the cells its circle touches. */
 export const CELL = { lat: 0.05, lon: 0.0625 };
@@ -28,17 +29,18 @@ export type Snapshot = {
   rows: PageRows;
 };
 
+/** Each bigram of the text once per entry; none across the spaces that join its parts. */
 function addGrams(builders: Map<number, PostingBuilder>, text: string, entry: number): void {
-  for (const part of text.split(' '))
-    for (let i = 0; i + 1 < part.length; i++) {
-      const code = bigramCode(part, i);
-      let builder = builders.get(code);
-      if (!builder) {
-        builder = new PostingBuilder();
-        builders.set(code, builder);
-      }
-      builder.add(entry);
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) === 0x20 || text.charCodeAt(i + 1) === 0x20) continue;
+    const code = bigramCode(text, i);
+    let builder = builders.get(code);
+    if (!builder) {
+      builder = new PostingBuilder();
+      builders.set(code, builder);
     }
+    builder.add(entry);
+  }
 }
 
 function addTo<K>(builders: Map<K, PostingBuilder>, key: K, entry: number): void {
@@ -49,6 +51,8 @@ function addTo<K>(builders: Map<K, PostingBuilder>, key: K, entry: number): void
   }
   builder.add(entry);
 }
+
+const lists = (builder: PostingBuilder) => builder.finish();
 
 const astral = /[\ud800-\udfff]/;
 
@@ -81,10 +85,9 @@ export class SnapshotBuilder {
     this.astral.push(astral.test(row.sort_key));
   }
 
-  private order(): number[] {
+  private order(): Promise<number[]> {
     const { ids, sortKeys, astral: wide } = this;
-    const order = Array.from({ length: ids.length }, (_, i) => i);
-    return order.sort((i, j) => {
+    return sortInSlices(ids.length, (i, j) => {
       const a = sortKeys[i] as string;
       const b = sortKeys[j] as string;
       if (a === b || wide[i] || wide[j]) return compareKeys(a, ids[i] as string, b, ids[j] as string);
@@ -92,43 +95,57 @@ export class SnapshotBuilder {
     });
   }
 
-  finish(): Snapshot {
-    const order = this.order();
+  /** Seconds of work at national scale, done in slices (in-slices.ts). */
+  async finish(): Promise<Snapshot> {
+    const order = await this.order();
     const count = order.length;
     const latitudes = new Float64Array(count);
     const longitudes = new Float64Array(count);
+    const ids: string[] = [];
+    const sortKeys: string[] = [];
+    const nameTexts: string[] = [];
+    const addressTexts: string[] = [];
     const nameGrams = new Map<number, PostingBuilder>();
     const addressGrams = new Map<number, PostingBuilder>();
     const facets = new Map<string, PostingBuilder>();
     const cells = new Map<number, PostingBuilder>();
     const numberOf = new Map<string, number>();
-    order.forEach((row, n) => {
-      numberOf.set(this.ids[row] as string, n);
+    const rows = this.rows.inOrder(count);
+    await forEachInSlices(count, (n) => {
+      const row = order[n] as number;
+      const id = this.ids[row] as string;
+      const nameText = this.nameTexts[row] as string;
+      const addressText = this.addressTexts[row] as string;
+      ids.push(id);
+      sortKeys.push(this.sortKeys[row] as string);
+      nameTexts.push(nameText);
+      addressTexts.push(addressText);
+      numberOf.set(id, n);
+      rows.take(row);
       const latitude = this.latitudes[row] as number;
       const longitude = this.longitudes[row] as number;
       latitudes[n] = latitude;
       longitudes[n] = longitude;
-      addGrams(nameGrams, this.nameTexts[row] as string, n);
-      addGrams(addressGrams, this.addressTexts[row] as string, n);
+      addGrams(nameGrams, nameText, n);
+      addGrams(addressGrams, addressText, n);
       for (const facet of this.facets[row] as string[]) addTo(facets, facet, n);
       if (!Number.isNaN(latitude) && !Number.isNaN(longitude))
         addTo(cells, cellKey(cellIndex(latitude, CELL.lat), cellIndex(longitude, CELL.lon)), n);
     });
-    const inOrder = (column: string[]) => order.map((row) => column[row] as string);
     return {
       count,
-      ids: inOrder(this.ids),
-      sortKeys: inOrder(this.sortKeys),
-      nameTexts: inOrder(this.nameTexts),
-      addressTexts: inOrder(this.addressTexts),
+      ids,
+      sortKeys,
+      nameTexts,
+      addressTexts,
       latitudes,
       longitudes,
-      nameGrams: finishAll(nameGrams),
-      addressGrams: finishAll(addressGrams),
-      facets: finishAll(facets),
-      cells: finishAll(cells),
+      nameGrams: await mapInSlices(nameGrams, lists),
+      addressGrams: await mapInSlices(addressGrams, lists),
+      facets: await mapInSlices(facets, lists),
+      cells: await mapInSlices(cells, lists),
       numberOf,
-      rows: this.rows.finish(order),
+      rows: rows.finish(),
     };
   }
 }

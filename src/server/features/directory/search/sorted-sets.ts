@@ -137,10 +137,3 @@ export class PostingBuilder {
     return this.values.slice(0, this.length);
   }
 }
-
-/** Finished posting lists by key. */
-export function finishAll<K>(builders: Map<K, PostingBuilder>): Map<K, Int32Array> {
-  const lists = new Map<K, Int32Array>();
-  for (const [key, builder] of builders) lists.set(key, builder.finish());
-  return lists;
-}
