@@ -34,9 +34,13 @@ export function excludedAssignments(table: PgTable, fields: readonly string[]): 
   );
 }
 
+const needsEscape = /["\\]/;
+
 /** An element of a PostgreSQL array literal: quoted, with backslashes and quotes escaped. */
-const element = (text: string | null) =>
-  text === null ? 'NULL' : `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const element = (text: string | null) => {
+  if (text === null) return 'NULL';
+  return needsEscape.test(text) ? `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"` : `"${text}"`;
+};
 
 /** A PostgreSQL array literal of texts (for an `ANY(…::text[])` or an unnest). */
 export const arrayLiteral = (texts: readonly (string | null)[]) => `{${texts.map(element).join(',')}}`;

@@ -2,6 +2,7 @@
 // for the transaction), leaves unchanged ones untouched, and sends new and changed ones in one
 // INSERT … ON CONFLICT DO UPDATE, with a version row (before/after of the changed fields) per change.
 // Every row goes through `withSearchColumns`, so the search columns always match the fields.
+import { randomFillSync } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 as timeOrderedId } from 'uuid';
 import type { DbOrTx } from '../../../db/client';
@@ -41,6 +42,21 @@ export const pointUpsertTail = sql`ON CONFLICT (identity_scheme, official_code, 
   servicePoints,
   writtenFields,
 )}, version = service_points.version + 1, updated_at = now()`;
+
+/** Random bytes for ids, drawn 16 KB at a time rather than 16 bytes per id. */
+const randomPool = new Uint8Array(16 * 1024);
+let randomUsed = randomPool.length;
+
+/** Time-ordered (uuid v7): a load of new points appends to the primary key's index instead of scattering. */
+function newPointId(): string {
+  if (randomUsed === randomPool.length) {
+    randomFillSync(randomPool);
+    randomUsed = 0;
+  }
+  const random = randomPool.subarray(randomUsed, randomUsed + 16);
+  randomUsed += 16;
+  return timeOrderedId({ random });
+}
 
 export type WriteCounts = { added: number; updated: number; unchanged: number };
 export type RunContext = { runId: string; startedBy: string | null; now: Date };
@@ -108,8 +124,7 @@ export class PointWriter {
   }
 
   private added(point: MappedPoint): Row {
-    // Time-ordered: a load of new points appends to the primary key's index instead of scattering.
-    const id = timeOrderedId();
+    const id = newPointId();
     this.seenIds.add(id);
     this.counts.added++;
     return {
