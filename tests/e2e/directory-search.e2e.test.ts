@@ -71,6 +71,11 @@ describe('directory search', () => {
       const byKanji = await search(page, '訪問看護', '南部圏域');
       expect(byKanji).toEqual(byReading);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      // On a small phone too the page fits, and a professional finds the way to sign in from here.
+      await page.setViewportSize({ width: 360, height: 740 });
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await page.getByRole('link', { name: 'ログイン' }).isVisible()).toBe(true);
+      await page.setViewportSize({ width: 390, height: 844 });
 
       // The map: Leaflet loads now, one marker per place (tiles are stubbed: no network needed).
       await page.getByRole('button', { name: '地図を表示' }).click();
@@ -135,6 +140,12 @@ describe('directory search', () => {
       // Exact, 「1,000件以上」 or 「多数」: the server decides how far it counts around a point.
       await page.getByRole('status').filter({ hasText: '見つかりました' }).waitFor();
       await page.getByRole('list', { name: '検索結果の一覧' }).waitFor();
+      // The answer of this search, not the list still on screen from before: its entries say how far.
+      await page
+        .locator('.dir-result-facts')
+        .first()
+        .filter({ hasText: /約[\d.]+km/ })
+        .waitFor();
       const distances = (await page.locator('.dir-result-facts').allInnerTexts()).map((text) =>
         Number(/約([\d.]+)km/.exec(text)?.[1]),
       );

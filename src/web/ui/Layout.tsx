@@ -109,11 +109,11 @@ export function Layout() {
                 {t('common.appTagline')}
               </span>
             </Anchor>
-            <Group gap="xs" wrap="nowrap" className="header-tools" justify="flex-end">
+            <Group gap="xs" className="header-tools" justify="flex-end">
               <LargeTextToggle />
               <LanguageToggle />
               {!signedIn && !location.pathname.startsWith('/login') && (
-                <Button component={Link} to="/login" size="sm" visibleFrom="sm">
+                <Button component={Link} to="/login" size="sm">
                   {t('ui.login')}
                 </Button>
               )}
