@@ -137,13 +137,10 @@ function walkTier(
   return { found, counted };
 }
 
-function alphabetical(
-  view: IndexView,
-  plan: QueryPlan,
-  after: Position | null,
-  wanted: number,
-  countCap: number | null,
-): QueryAnswer {
+/** What a search asks of the index: the matches after a position, how many, and how far to count. */
+export type QueryAsk = { after: Position | null; wanted: number; countCap: number | null };
+
+function alphabetical(view: IndexView, plan: QueryPlan, { after, wanted, countCap }: QueryAsk): QueryAnswer {
   const { snapshot } = view;
   const hits: Hit[] = [];
   let total: number | null = countCap === null ? null : 0;
@@ -285,13 +282,7 @@ function nearest(
  * Up to `wanted` matches after `after`, and the number of matches (up to `countCap` + 1, only on the
  * first page: `countCap` null asks for none).
  */
-export function runQuery(
-  view: IndexView,
-  plan: QueryPlan,
-  after: Position | null,
-  wanted: number,
-  countCap: number | null,
-): QueryAnswer {
-  if (plan.point) return nearest(view, plan as QueryPlan & { point: Point }, after, wanted);
-  return alphabetical(view, plan, after, wanted, after ? null : countCap);
+export function runQuery(view: IndexView, plan: QueryPlan, ask: QueryAsk): QueryAnswer {
+  if (plan.point) return nearest(view, plan as QueryPlan & { point: Point }, ask.after, ask.wanted);
+  return alphabetical(view, plan, { ...ask, countCap: ask.after ? null : ask.countCap });
 }

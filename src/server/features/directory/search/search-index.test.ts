@@ -3,6 +3,7 @@
 // changes laid over its snapshot, after a rebuild, and as another process sees it.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../../../../../tests/support/random';
 import { type Engine, engines, openTestDatabase } from '../../../../../tests/support/test-app';
 import { serviceKinds, weekdayBits } from '../../../../shared/directory';
 import {
@@ -22,16 +23,6 @@ import {
 import { DirectoryIndex } from './live-index';
 import { distanceKm } from './query-plan';
 import { COUNT_CAP, searchDirectory } from './search';
-
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   ['ひまわり', 'ヒマワリ'],

@@ -69,7 +69,7 @@ export async function searchDirectory(
   const plan = planQuery(query);
   const after = decodeCursor(query.cursor);
   const view = await context.index.current();
-  const { hits, total } = runQuery(view, plan, after, query.limit + 1, COUNT_CAP);
+  const { hits, total } = runQuery(view, plan, { after, wanted: query.limit + 1, countCap: COUNT_CAP });
   const page = hits.slice(0, query.limit);
   const last = page[page.length - 1];
   return {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../../../../../tests/support/random';
 import { END, PostingBuilder, type SetCursor, sets } from './sorted-sets';
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomList(next: () => number, universe: number, density: number): Int32Array {
   const values: number[] = [];
