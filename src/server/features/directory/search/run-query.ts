@@ -29,9 +29,10 @@ export type QueryAnswer = {
 /**
  * Candidates a count may look at past the page before it gives up ("many"): about a tenth of a
  * millisecond either way. Candidates whose words must be found in their texts cost far more than
- * those the posting lists decide alone, so a word of three characters or more is counted less far.
+ * those the posting lists decide alone, so a word of three characters or more is counted less far —
+ * unless the candidates are few (a city's directory, or narrow filters): then all are counted.
  */
-const COUNT_BUDGET = { listed: 20_000, checked: 400 };
+const COUNT_BUDGET = { listed: 20_000, checked: 150, fewCandidates: 1000 };
 
 const byKey = (a: Hit, b: Hit) =>
   typeof a.key === 'number' && typeof b.key === 'number'
@@ -115,7 +116,8 @@ function walkTier(
   const cursor = candidates(snapshot, plan, tier);
   // A two-character word is its own bigram: a name in its list holds it, nothing to check.
   const exact = tier === 0 && plan.terms.every((term) => term.length === 2);
-  const budget = exact ? COUNT_BUDGET.listed : COUNT_BUDGET.checked;
+  const budget =
+    exact || cursor.size <= COUNT_BUDGET.fewCandidates ? COUNT_BUDGET.listed : COUNT_BUDGET.checked;
   const found: number[] = [];
   let counted = 0;
   let looked = 0;
