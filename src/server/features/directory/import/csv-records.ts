@@ -1,6 +1,6 @@
 // A file as a stream of CSV records with the line each starts on: bytes → decoder (iconv-lite, never
 // the whole file in memory) → Papa Parse, a chunk at a time (paused while this generator's reader
-// works through the chunk). Papa Parse reads the national files about five times as fast as
+// works through the chunk, the stream paused with it). Papa Parse reads the national files about five times as fast as
 // csv-parse did. Lines are counted here: one per record plus the line breaks inside its fields, and
 // one per empty line (skipped). Quotes inside an unquoted field are kept as they are; a quoted field
 // that never closes makes the file unreadable (CsvReadError), since everything after it would be lost.
@@ -58,7 +58,10 @@ export async function* csvRecords(
       const unclosed = results.errors.find((error) => error.code === 'MissingQuotes');
       chunks.push({ rows: results.data, unclosedAt: unclosed?.row ?? null });
       parser = handle;
+      // The handle's pause stops the parser only: the stream must be paused too, or the whole file
+      // piles up in Papa Parse's queue while the rows already read are written.
       handle.pause();
+      decoded.pause();
       wake();
     },
     complete: () => {
@@ -76,6 +79,7 @@ export async function* csvRecords(
         const resumed = parser as Papa.Parser | null;
         await new Promise<void>((resolve) => {
           wake = resolve;
+          decoded.resume();
           resumed?.resume();
         });
         continue;

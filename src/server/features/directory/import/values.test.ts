@@ -140,6 +140,23 @@ describe('CSV records', () => {
   });
 });
 
+describe('CSV records from a large file', () => {
+  it('are read no further ahead than a chunk or two while the rows already read are being written', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-csv-')), 'large.csv');
+    const row = `${'訪問看護ステーションみらい,'.repeat(8)}end\r\n`;
+    fs.writeFileSync(file, row.repeat(40_000)); // about 9 MB
+    let bytes = 0;
+    let rows = 0;
+    for await (const _record of csvRecords(file, 'utf-8', (read) => {
+      bytes = read;
+    })) {
+      if (++rows % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 5)); // a slow write
+      if (rows === 5000) break;
+    }
+    expect(bytes).toBeLessThan(5000 * Buffer.byteLength(row) + 2 * 1024 * 1024);
+  });
+});
+
 describe('CSV records that cannot be read', () => {
   it('refuse a quoted field that never closes, naming its line; keep quotes inside unquoted fields', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-csv-'));
