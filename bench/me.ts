@@ -12,6 +12,8 @@ export type BenchOptions = {
   database: DatabaseTarget;
   durationSeconds: number;
   connections: number;
+  /** Server processes (TSUNAGU_WORKERS). */
+  workers: number;
 };
 
 type Measurement = {
@@ -26,7 +28,7 @@ const SESSION_COOKIE = 'tsunagu_session';
 const WARMUP_SECONDS = 2;
 
 export async function benchMe(options: BenchOptions): Promise<Record<string, unknown>> {
-  const tsunagu = await startTsunagu(options.database);
+  const tsunagu = await startTsunagu(options.database, options.workers);
   try {
     const bare = await startBare();
     try {

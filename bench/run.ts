@@ -1,4 +1,4 @@
-// Benchmark runner: `npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10]`.
+// Benchmark runner: `npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10] [--workers 1]`.
 // Prints the benchmark's JSON on stdout; progress and the servers' output go to stderr.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -31,12 +31,13 @@ const DEFAULT_POSTGRES_URL = 'postgres://root@127.0.0.1:5432/test';
 
 function usage(): string {
   return [
-    'Usage: npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10] [--count 500000]',
+    'Usage: npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10] [--workers 1] [--count 500000]',
     '',
     'Benchmarks:',
     ...Object.entries(benchmarks).map(([name, { what }]) => `  ${name.padEnd(8)} ${what}`),
     '',
     `--engine postgres uses BENCH_DATABASE_URL (default ${DEFAULT_POSTGRES_URL}) with a schema of its own.`,
+    '--workers: server processes (TSUNAGU_WORKERS, PostgreSQL only).',
   ].join('\n');
 }
 
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '10' },
       count: { type: 'string', default: '500000' },
+      workers: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,6 +109,8 @@ async function main(): Promise<void> {
   const durationSeconds = positiveInt(values.duration, 'duration');
   const connections = positiveInt(values.connections, 'connections');
   directoryCount = positiveInt(values.count, 'count');
+  const workers = positiveInt(values.workers, 'workers');
+  if (workers > 1 && engine === 'pglite') throw new Error('--workers above 1 needs --engine postgres');
 
   const { database, cleanup } = await prepareDatabase(engine);
   let cleaned = false;
@@ -129,7 +133,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
   try {
-    const result = await benchmark.run({ engine, database, durationSeconds, connections });
+    const result = await benchmark.run({ engine, database, durationSeconds, connections, workers });
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await cleanOnce();

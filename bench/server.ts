@@ -40,7 +40,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** The real server: `node --import tsx src/server/main.ts serve`, with the demo city loaded. */
-export async function startTsunagu(database: DatabaseTarget): Promise<RunningServer> {
+export async function startTsunagu(database: DatabaseTarget, workers = 1): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -48,6 +48,7 @@ export async function startTsunagu(database: DatabaseTarget): Promise<RunningSer
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     TSUNAGU_SEED_DEMO: 'true',
+    TSUNAGU_WORKERS: String(workers),
   };
   delete env.DATABASE_URL;
   delete env.TSUNAGU_DATA_DIR;

@@ -119,7 +119,7 @@ export async function benchDirectory(
   const kinds = mix.map((q) => q.kind);
 
   const spawned = performance.now();
-  const server = await startTsunagu(options.database);
+  const server = await startTsunagu(options.database, options.workers);
   let api: Awaited<ReturnType<typeof closedLoop>>;
   let readySeconds = 0;
   try {
@@ -169,6 +169,7 @@ export async function benchDirectory(
     engine: options.engine,
     rows: options.count,
     concurrency: options.connections,
+    workers: options.workers,
     durationSeconds: options.durationSeconds,
     importSeconds,
     // From starting the server process to its search index being built (searches before wait for it).

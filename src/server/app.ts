@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -15,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
@@ -30,6 +30,7 @@ import { settingsRoutes } from './features/settings/routes';
 import { access, registerAccessPolicy, withPluginRoutesRule } from './platform/access';
 import { registerCsrfCheck } from './platform/csrf';
 import { notFound, registerErrorHandling } from './platform/errors';
+import { workerChannel } from './platform/workers';
 import './platform/fastify-types';
 
 // Validation messages of the shared schemas' built-in checks in Japanese, for people.
@@ -47,17 +48,23 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   app.decorate('db', database.db);
   app.decorate('dbEngine', database.engine);
   app.decorate('config', config);
-  app.decorate(
-    'directoryIndex',
-    new DirectoryIndex(database.db, {
-      syncEveryMs: config.directoryIndexSyncMs,
-      onError: (error) => app.log.error({ err: error }, 'directory search index: build failed'),
-    }),
-  );
+  const directoryWrites = workerChannel<null>('directory-changed');
+  const directoryIndex = new DirectoryIndex(database.db, {
+    syncEveryMs: config.directoryIndexSyncMs,
+    onError: (error) => app.log.error({ err: error }, 'directory search index: build failed'),
+    tellOthers: () => directoryWrites.send(null),
+  });
+  directoryWrites.receive(() => directoryIndex.changedByOther());
+  app.decorate('directoryIndex', directoryIndex);
 
   registerErrorHandling(app);
   await app.register(cookie);
-  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
+  // Helmet's middleware, built once (@fastify/helmet builds it again for every request, parsing the
+  // policy each time: a twentieth of the busiest route's time).
+  const securityHeaders = helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)),
+  );
   await app.register(rateLimit, { global: false });
   registerCsrfCheck(app);
   registerAccessPolicy(app);

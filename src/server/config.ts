@@ -53,6 +53,7 @@ const envSchema = z.object({
     .string()
     .default('<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>'),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  TSUNAGU_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Config = {
@@ -85,6 +86,8 @@ export type Config = {
   mapTileAttribution: string;
   /** Largest open-data file the import accepts (bytes). */
   importMaxBytes: number;
+  /** Server processes sharing the port (PostgreSQL only; platform/workers.ts). */
+  workers: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -94,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.TSUNAGU_WORKERS > 1 && !e.DATABASE_URL)
+    throw new Error(
+      'Invalid configuration:\n  TSUNAGU_WORKERS: several server processes need PostgreSQL (DATABASE_URL); ' +
+        'the embedded database serves one process. Set TSUNAGU_WORKERS=1 or configure DATABASE_URL.',
+    );
   const production = e.NODE_ENV === 'production';
   return {
     production,
@@ -119,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    workers: e.TSUNAGU_WORKERS,
   };
 }

@@ -65,6 +65,14 @@ describe('command line', () => {
     expect(result.stderr).toMatch(/Refusing to start in production: 11 demo accounts/);
   });
 
+  it('refuses several workers on the embedded database, saying what to set', async () => {
+    const result = await run(['serve'], { TSUNAGU_WORKERS: '2', PORT: '0' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /TSUNAGU_WORKERS: several server processes need PostgreSQL \(DATABASE_URL\)/,
+    );
+  });
+
   it('creates a system admin, checking the password', async () => {
     const args = [
       'create-admin',

@@ -10,6 +10,7 @@ import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed';
 import { createUser } from './features/account/users';
 import { importCommand } from './features/directory/import/cli';
 import { auditHeadHash, verifyAuditChain } from './platform/audit';
+import { isWorkerProcess, runWorkers } from './platform/workers';
 
 async function openConfigured(config: Config): Promise<DatabaseHandle> {
   const handle = config.databaseUrl
@@ -19,19 +20,51 @@ async function openConfigured(config: Config): Promise<DatabaseHandle> {
   return handle;
 }
 
-async function serve(config: Config): Promise<void> {
-  const database = await openConfigured(config);
+/** Migrated on open; the demo city loaded into an empty database; production refuses demo accounts. */
+async function prepareDatabase(config: Config, database: DatabaseHandle): Promise<number> {
   if (config.demoMode && (await isDatabaseEmpty(database.db))) {
     console.log('Empty database: loading the fictional demo city (みらい市).');
     await seedDemo(database.db, config);
   }
   const demoAccounts = await countDemoAccounts(database.db);
   if (config.production && demoAccounts > 0 && !config.allowDemoAccounts) {
-    await database.close();
     throw new Error(
       `Refusing to start in production: ${demoAccounts} demo accounts (public passwords) exist. ` +
         'Use a fresh database, or set TSUNAGU_ALLOW_DEMO_ACCOUNTS=true for a public demonstration server.',
     );
+  }
+  return demoAccounts;
+}
+
+function printStarted(url: string, engine: string, detail: string, demoAccounts: number): void {
+  console.log(`Tsunagu is running at ${url} (database: ${engine}${detail})`);
+  if (demoAccounts > 0)
+    console.log('Demo accounts and their TOTP secret: see README.md, section "Demo accounts".');
+  console.log(`API documentation: ${url}/api/docs`);
+}
+
+/** TSUNAGU_WORKERS > 1: this process prepares the database, then keeps that many servers running. */
+async function serveWithWorkers(config: Config): Promise<void> {
+  let demoAccounts = 0;
+  await withDatabase(config, async (database) => {
+    demoAccounts = await prepareDatabase(config, database);
+  });
+  runWorkers({
+    count: config.workers,
+    onListening: (url) => printStarted(url, 'postgres', `, ${config.workers} workers`, demoAccounts),
+    log: (message) => console.log(message),
+  });
+}
+
+async function serve(config: Config): Promise<void> {
+  if (config.workers > 1 && !isWorkerProcess()) return serveWithWorkers(config);
+  const database = await openConfigured(config);
+  let demoAccounts: number;
+  try {
+    demoAccounts = await prepareDatabase(config, database);
+  } catch (error) {
+    await database.close();
+    throw error;
   }
   const app = await buildApp(config, database);
   app.addHook('onClose', async () => {
@@ -43,13 +76,10 @@ async function serve(config: Config): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   // The directory search's index, read in the background: the first searches wait for it.
   app.directoryIndex.warm();
-  const url = address.replace('127.0.0.1', 'localhost');
-  console.log(
-    `Tsunagu is running at ${url} (database: ${database.engine}${database.engine === 'pglite' ? `, ${config.dataDir}` : ''})`,
-  );
-  if (demoAccounts > 0)
-    console.log('Demo accounts and their TOTP secret: see README.md, section "Demo accounts".');
-  console.log(`API documentation: ${url}/api/docs`);
+  if (!isWorkerProcess()) {
+    const detail = database.engine === 'pglite' ? `, ${config.dataDir}` : '';
+    printStarted(address.replace('127.0.0.1', 'localhost'), database.engine, detail, demoAccounts);
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

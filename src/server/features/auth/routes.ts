@@ -28,7 +28,9 @@ import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from './
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // Per IP and process; the per-account limit is the lockout counter in the database.
-  const rateLimit = { max: app.config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+  // Counted in each process: with several workers (platform/workers.ts) each takes its share.
+  const max = Math.ceil(app.config.loginRateLimitPerMinute / app.config.workers);
+  const rateLimit = { max, timeWindow: '1 minute' };
   const tags = ['auth'];
 
   app.post(

@@ -5,7 +5,8 @@
 // - Changes: a trigger stamps every written row with its transaction id (migration 0006). A sync
 //   reads the rows stamped at or after the oldest transaction that was still running at the last
 //   sync, so no commit is missed however transactions interleave; they are laid over the snapshot.
-// - A sync runs before a search when this process has written (read-your-writes: `changed()`), or
+// - A sync runs before a search when this process or another worker of the same server has written
+//   (read-your-writes: `changed()`, told to the other workers through platform/workers.ts), or
 //   when the last one is older than `syncEveryMs` (writes of other processes show within that).
 // - Many changes at once (an import) or a large overlay: the snapshot is rebuilt in the background
 //   while searches go on with the current one; a search after this process's own write waits for it.
@@ -23,6 +24,8 @@ export type IndexOptions = {
   /** Rows read per statement while building. */
   pageRows: number;
   onError: (error: unknown) => void;
+  /** Tells the other workers of this server about a write here, so their next search reads it too. */
+  tellOthers?: () => void;
 };
 
 // Pages of 5,000 rows: on PGlite a read runs on the server's own thread, so it is kept short.
@@ -49,6 +52,12 @@ export class DirectoryIndex {
 
   /** A write to service points has committed in this process: the next search reads it first. */
   changed(): void {
+    this.writes++;
+    this.options.tellOthers?.();
+  }
+
+  /** Another worker of this server has written (platform/workers.ts): the same, told by it. */
+  changedByOther(): void {
     this.writes++;
   }
 
