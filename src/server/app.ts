@@ -26,6 +26,7 @@ import { directoryRoutes } from './features/directory/routes';
 import { DirectoryIndex } from './features/directory/search/live-index';
 import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
+import { patientRoutes } from './features/patients/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { access, registerAccessPolicy, withPluginRoutesRule } from './platform/access';
 import { registerCsrfCheck } from './platform/csrf';
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     adminRoutes,
     settingsRoutes,
     directoryRoutes,
+    patientRoutes,
   ]) {
     await app.register(routes);
   }

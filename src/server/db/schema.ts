@@ -405,3 +405,73 @@ export const importRejectedRows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.line] })],
 );
+
+// Patients (利用者台帳): recorded by an organisation, which is responsible for the record. Beyond it
+// they are shared only under consent in force (patient_consents), through platform/patient-access.ts.
+export const patients = pgTable(
+  'patients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    kana: text('kana').notNull(),
+    // Normalised reading (search-text.ts): the duplicate guard and the search compare it.
+    kanaKey: text('kana_key').notNull(),
+    birthDate: text('birth_date').notNull(),
+    sex: text('sex').notNull(),
+    address: text('address'),
+    areaId: uuid('area_id').references(() => areas.id),
+    phone: text('phone'),
+    insuredNumber: text('insured_number'),
+    careLevel: text('care_level'),
+    physicalIndependence: text('physical_independence'),
+    dementiaIndependence: text('dementia_independence'),
+    livesAlone: boolean('lives_alone').notNull().default(false),
+    keyPersons: jsonb('key_persons').notNull().default(sql`'[]'::jsonb`),
+    primaryPhysicianPointId: uuid('primary_physician_point_id').references(() => servicePoints.id),
+    primaryPhysicianName: text('primary_physician_name'),
+    careManagerPointId: uuid('care_manager_point_id').references(() => servicePoints.id),
+    careManagerName: text('care_manager_name'),
+    medicalHistory: text('medical_history'),
+    medication: text('medication'),
+    allergies: text('allergies'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('patients_organisation_kana_idx').on(t.organisationId, t.kanaKey),
+    index('patients_kana_birth_idx').on(t.kanaKey, t.birthDate),
+  ],
+);
+
+// Consent to share, one row per scope; a withdrawal ends it and keeps the row (its history).
+export const patientConsents = pgTable(
+  'patient_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    scope: text('scope').notNull(),
+    method: text('method').notNull(),
+    consentedOn: text('consented_on').notNull(),
+    notes: text('notes'),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: createdAt(),
+    withdrawnAt: optionalTime('withdrawn_at'),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawalReason: text('withdrawal_reason'),
+  },
+  (t) => [index('patient_consents_patient_idx').on(t.patientId)],
+);

@@ -46,6 +46,14 @@ export const access = {
       return role !== null && roles.includes(role);
     },
   }),
+  /**
+   * Patient data: signed in, and each patient then opened through platform/patient-access.ts, which
+   * answers 404 for a patient the user may not see and audits every access.
+   */
+  patientData: (): AccessRule => ({
+    describe: 'signed in; each patient through platform/patient-access.ts (not visible: 404), audited',
+    stages: ACTIVE,
+  }),
   /** A policy over the resource itself, for rules that roles cannot express. */
   policy: (describe: string, check: Check): AccessRule => ({
     describe: `policy: ${describe}`,
