@@ -25,6 +25,11 @@ const OrganisationPage = lazy(() => import('./features/organisations/Organisatio
 const AdminOrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage'));
 const AdminUsersPage = lazy(() => import('./features/admin/UsersPage'));
 const AdminAuditPage = lazy(() => import('./features/admin/AuditPage'));
+// patients
+const PatientsPage = lazy(() => import('./features/patients/PatientsPage'));
+const NewPatientPage = lazy(() => import('./features/patients/NewPatientPage'));
+const PatientPage = lazy(() => import('./features/patients/PatientPage'));
+const EditPatientPage = lazy(() => import('./features/patients/EditPatientPage'));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -77,6 +82,10 @@ export const router = createBrowserRouter([
                 children: [
                   { path: '/home', element: <HomePage /> },
                   { path: '/account', element: <AccountPage /> },
+                  { path: '/patients', element: <PatientsPage /> },
+                  { path: '/patients/new', element: <NewPatientPage /> },
+                  { path: '/patients/:patientId', element: <PatientPage /> },
+                  { path: '/patients/:patientId/edit', element: <EditPatientPage /> },
                   { path: '/orgs/:orgId', element: <OrganisationPage /> },
                   { path: '/orgs/:orgId/directory', element: <OrgDirectoryPage /> },
                   { path: '/directory/points/:id/edit', element: <EditPointPage /> },

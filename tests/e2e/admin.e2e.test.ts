@@ -22,13 +22,13 @@ describe('system administration', () => {
       await signIn(page, 'admin', DEMO_PASSWORD, new TotpSequence(DEMO_TOTP_SECRET));
       await signIn(memberPage, member.loginId, DEMO_PASSWORD, memberTotp);
 
-      // 1. 利用者: everyone, then one person found by the kana of her name.
+      // 1. ユーザー管理: everyone, then one person found by the kana of her name.
       await page
         .getByRole('navigation', { name: 'メインメニュー' })
-        .getByRole('link', { name: '利用者' })
+        .getByRole('link', { name: 'ユーザー管理' })
         .click();
-      await page.getByRole('heading', { level: 1, name: '利用者' }).waitFor();
-      const table = page.getByRole('table', { name: '利用者' });
+      await page.getByRole('heading', { level: 1, name: 'ユーザー管理' }).waitFor();
+      const table = page.getByRole('table', { name: 'ユーザー管理' });
       await table.waitFor();
       expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(11);
       await checkA11y(page, '/admin/users');
@@ -128,7 +128,7 @@ describe('system administration', () => {
       const doctor = await doctorContext.newPage();
       await signIn(doctor, 'doctor', DEMO_PASSWORD, new TotpSequence(DEMO_TOTP_SECRET));
       const nav = doctor.getByRole('navigation', { name: 'メインメニュー' });
-      expect(await nav.getByRole('link', { name: '利用者' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'ユーザー管理' }).count()).toBe(0);
       const adminCalls: string[] = [];
       doctor.on('request', (request) => {
         if (request.url().includes('/api/admin/')) adminCalls.push(request.url());

@@ -41,6 +41,7 @@ export const en: Catalogue = {
     adminAudit: 'Audit log',
     settings: 'Settings',
     directory: 'Resource map',
+    patients: 'Patients',
     login: 'Sign in',
     logout: 'Sign out',
     signedInAs: '{{name}}',
@@ -402,6 +403,7 @@ export const en: Catalogue = {
       directory:
         'Find clinics, care services and facilities, and the facilities that accept medical care needs',
       account: 'Profile, password, two-step verification, passkeys, signed-in devices',
+      patients: 'Register and find patients, record their consent to share',
     },
   },
   account: {

@@ -11,7 +11,8 @@ import { ja } from './ja';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof ja };
+    // Feature catalogues load with their pages (features/<name>/i18n.ts); only their types are here.
+    resources: { translation: typeof ja; patients: typeof import('../features/patients/i18n').patientsJa };
   }
 }
 

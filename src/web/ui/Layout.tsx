@@ -16,6 +16,7 @@ import { hasRole, type Me, useMe, useResetSession } from './session';
 export type NavKey =
   | 'home'
   | 'directory'
+  | 'patients'
   | 'account'
   | 'adminOrganisations'
   | 'adminUsers'
@@ -28,6 +29,8 @@ export function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [
     { to: '/home', key: 'home' },
     { to: '/directory', key: 'directory' },
+    // Patients are recorded by organisations: a member of one sees its patients.
+    ...(me.memberships.length > 0 ? [{ to: '/patients', key: 'patients' as const }] : []),
     { to: '/account', key: 'account' },
   ];
   if (hasRole(me, ['system_admin'])) {
