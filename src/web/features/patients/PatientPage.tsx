@@ -13,6 +13,7 @@ import {
 import type { PatientDetail } from '../../../shared/schemas/patients';
 import { DateText, useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FactList } from '../../ui/FactList';
 import { Loading } from '../../ui/Loading';
 import { useLabel } from '../../ui/labels';
 import { NoticeAlert } from '../../ui/NoticeAlert';
@@ -23,23 +24,6 @@ import { ageOn } from './age';
 import { ConsentSection } from './ConsentSection';
 import { usePatient } from './use-patient';
 import './i18n';
-
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" spacing="xs" m={0}>
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <Text component="dt" size="sm" c="dimmed">
-            {term}
-          </Text>
-          <Text component="dd" m={0}>
-            {value}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
-  );
-}
 
 function Record({ patient }: { patient: PatientDetail }) {
   const { t } = useTranslation('patients');
@@ -62,8 +46,8 @@ function Record({ patient }: { patient: PatientDetail }) {
   return (
     <Stack gap="lg">
       <Section id="basics-heading" title={t('form.basics')}>
-        <Facts
-          rows={[
+        <FactList
+          items={[
             [t('form.kana'), patient.kana],
             [
               t('form.birthDate'),
@@ -81,8 +65,8 @@ function Record({ patient }: { patient: PatientDetail }) {
         />
       </Section>
       <Section id="insurance-heading" title={t('form.insurance')}>
-        <Facts
-          rows={[
+        <FactList
+          items={[
             [t('form.insuredNumber'), or(patient.insuredNumber)],
             [t('form.careLevel'), coded(careLevels, patient.careLevel)],
             [t('form.physicalIndependence'), coded(physicalIndependenceLevels, patient.physicalIndependence)],
@@ -119,16 +103,16 @@ function Record({ patient }: { patient: PatientDetail }) {
         )}
       </Section>
       <Section id="professionals-heading" title={t('form.professionals')}>
-        <Facts
-          rows={[
+        <FactList
+          items={[
             [t('detail.physician'), office(patient.primaryPhysician)],
             [t('detail.careManager'), office(patient.careManager)],
           ]}
         />
       </Section>
       <Section id="medical-heading" title={t('form.medical')}>
-        <Facts
-          rows={[
+        <FactList
+          items={[
             [
               t('form.medicalHistory'),
               <span key="history" className="pre-line">

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateText } from '../../../ui/DateText';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { FactList } from '../../../ui/FactList';
 import { Loading } from '../../../ui/Loading';
 import { type ImportRunDetail, runsKey, useRun } from './api';
 import { RejectedRows } from './RejectedRows';
@@ -72,20 +73,7 @@ function Details({ run }: { run: Run }) {
       </span>,
     ],
   ] as const;
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" spacing="xs" verticalSpacing={4}>
-      {items.map(([term, value]) => (
-        <div key={term}>
-          <Text component="dt" size="sm" c="dimmed">
-            {term}
-          </Text>
-          <Text component="dd" m={0}>
-            {value}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
-  );
+  return <FactList items={items} />;
 }
 
 function Repairs({ run }: { run: Run }) {
