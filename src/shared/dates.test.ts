@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateBoth, formatDateTime, formatTime, fromWareki, todayInJapan } from './dates';
+import { formatDate, formatDateBoth, formatDateTime, formatTime, todayInJapan } from './dates';
+import { fromWareki } from './wareki';
 
 describe('和暦 and 西暦 dates', () => {
   it('shows the era, with 元年 for the first year', () => {

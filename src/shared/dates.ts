@@ -58,32 +58,3 @@ const isoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
 export function todayInJapan(now: Date = new Date()): string {
   return isoDay.format(now);
 }
-
-const eraParts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  timeZone: TIME_ZONE,
-});
-
-/** The eras a birth date of someone alive today is written in, oldest first. */
-export const recentEras = ['明治', '大正', '昭和', '平成', '令和'] as const;
-
-/**
- * A 和暦 date (era, year of the era, month, day) as YYYY-MM-DD, or null when there is no such date
- * (昭和65年, 平成31年5月1日 …). Found through Intl's own era data: the Gregorian year whose date
- * reads as that era and year.
- */
-export function fromWareki(era: string, eraYear: number, month: number, day: number): string | null {
-  if (![eraYear, month, day].every(Number.isInteger) || eraYear < 1 || month < 1 || month > 12) return null;
-  for (let year = 1868; year <= new Date().getFullYear() + 1; year++) {
-    const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const date = new Date(`${iso}T12:00:00+09:00`);
-    if (Number.isNaN(date.getTime()) || !isoDay.format(date).startsWith(iso)) return null;
-    const parts = eraParts.formatToParts(date);
-    const readEra = parts.find((part) => part.type === 'era')?.value;
-    const yearText = parts.find((part) => part.type === 'year')?.value;
-    const readYear = yearText === '元' ? 1 : Number(yearText); // ICU writes the first year 元
-    if (readEra === era && readYear === eraYear) return iso;
-  }
-  return null;
-}

@@ -2,7 +2,8 @@
 import { Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateBoth, fromWareki, recentEras } from '../../../shared/dates';
+import { formatDateBoth } from '../../../shared/dates';
+import { fromWareki, recentEras } from '../../../shared/wareki';
 import './i18n';
 
 type Parts = { era: string; year: string; month: string; day: string };
