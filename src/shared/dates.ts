@@ -54,7 +54,12 @@ export function formatTime(value: Date | string): string {
 
 const isoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
 
+/** The calendar day of an instant in Japan, as YYYY-MM-DD. */
+export function dayInJapan(instant: Date): string {
+  return isoDay.format(instant);
+}
+
 /** Today in Japan as YYYY-MM-DD (forms compare calendar dates, not instants). */
 export function todayInJapan(now: Date = new Date()): string {
-  return isoDay.format(now);
+  return dayInJapan(now);
 }

@@ -5,11 +5,11 @@
 // Every read, search and write of patient data writes its audit record here, inside the caller's
 // transaction where there is one, so nothing is read or changed unaudited. A patient the actor may
 // not see is answered 404, exactly as one that does not exist: ids are not to be probed.
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../db/client';
 import { memberships, patients } from '../db/schema';
-import { requireActor } from './access';
+import { membershipRole, requireActor } from './access';
 import { appendAudit, requestAuditFields } from './audit';
 import { notFound } from './errors';
 
@@ -44,12 +44,7 @@ export function visiblePatients(request: FastifyRequest): SQL {
 
 /** Whether the actor may record patients for this organisation: its members may. */
 export async function mayRecordFor(request: FastifyRequest, organisationId: string): Promise<boolean> {
-  const actor = requireActor(request);
-  const [row] = await request.server.db
-    .select({ one: sql<number>`1` })
-    .from(memberships)
-    .where(and(eq(memberships.userId, actor.user.id), eq(memberships.organisationId, organisationId)));
-  return row !== undefined;
+  return (await membershipRole(request, organisationId)) !== null;
 }
 
 async function audit(

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { inArray } from 'drizzle-orm';
 import iconv from 'iconv-lite';
+import { dayInJapan } from '../../../shared/dates';
 import {
   DIRECTORY_EXPORT_MAX_ROWS,
   type DirectoryExportEncoding,
@@ -77,7 +78,7 @@ export function exportFileName(
   layout: DirectoryExportQuery['layout'],
   now = new Date(),
 ): { japanese: string; ascii: string } {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now).replaceAll('-', '');
+  const day = dayInJapan(now).replaceAll('-', '');
   const code = /^\d{6}$/.test(municipalityCode) ? `${municipalityCode}_` : '';
   const ascii = layout === 'medical' ? 'medical_institutions' : 'care_service_offices';
   return {

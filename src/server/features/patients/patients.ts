@@ -25,13 +25,14 @@ import { changedColumns, checkReferences, columnsOf, detailOf, summaryOf } from 
 
 type SummaryJoin = { patient: PatientRow; organisationName: string };
 
-function summaries(request: FastifyRequest, where: SQL | undefined, limit: number) {
+/** The query of a search's rows; `condition` (visibility and the search's own) comes from patient-access. */
+function summaries(request: FastifyRequest, limit: number) {
   return (condition: SQL) =>
     request.server.db
       .select({ patient: patients, organisationName: organisations.name })
       .from(patients)
       .innerJoin(organisations, eq(organisations.id, patients.organisationId))
-      .where(and(condition, where))
+      .where(condition)
       .orderBy(asc(patients.kanaKey), asc(patients.birthDate), asc(patients.id))
       .limit(limit)
       .then((rows) => rows.map((row: SummaryJoin) => ({ id: row.patient.id, ...row })));
@@ -52,16 +53,10 @@ export async function findPatients(
       : undefined,
     query.birthDate ? eq(patients.birthDate, query.birthDate) : undefined,
   );
-  const rows = await searchPatients(
-    request,
-    'patient.search',
-    where,
-    summaries(request, where, query.limit + 1),
-    {
-      q: query.q ?? null,
-      birthDate: query.birthDate ?? null,
-    },
-  );
+  const rows = await searchPatients(request, 'patient.search', where, summaries(request, query.limit + 1), {
+    q: query.q ?? null,
+    birthDate: query.birthDate ?? null,
+  });
   return { items: toSummaries(rows.slice(0, query.limit)), more: rows.length > query.limit };
 }
 
@@ -80,7 +75,7 @@ export async function createPatient(
       request,
       'patient.duplicate_check',
       same,
-      summaries(request, same, 10),
+      summaries(request, 10),
       {
         birthDate: columns.birthDate,
       },

@@ -3,25 +3,17 @@ import { Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateBoth } from '../../../shared/dates';
-import { fromWareki, recentEras } from '../../../shared/wareki';
+import { fromWareki, recentEras, warekiYearOf } from '../../../shared/wareki';
 import './i18n';
 
 type Parts = { era: string; year: string; month: string; day: string };
 
-const eraFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  timeZone: 'Asia/Tokyo',
-});
-
 function partsOf(iso: string): Parts {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return { era: '昭和', year: '', month: '', day: '' };
-  const date = new Date(`${iso}T12:00:00+09:00`);
-  const parts = eraFormat.formatToParts(date);
-  const year = parts.find((p) => p.type === 'year')?.value ?? '';
+  const { era, eraYear } = warekiYearOf(iso);
   return {
-    era: parts.find((p) => p.type === 'era')?.value ?? '昭和',
-    year: year === '元' ? '1' : year,
+    era,
+    year: String(eraYear),
     month: String(Number(iso.slice(5, 7))),
     day: String(Number(iso.slice(8, 10))),
   };

@@ -18,6 +18,7 @@ import { type ReactNode, useEffect, useId } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import type { Labelled } from '../../../shared/labelled';
 import {
   careLevels,
   dementiaIndependenceLevels,
@@ -89,9 +90,9 @@ export function PatientForm({
     if (error) applyServerErrors(error, form.setError, placedFields);
   }, [error, form.setError]);
   const { errors } = form.formState;
-  const choices = (list: readonly { code: string }[], withNone: boolean) => [
+  const choices = (list: readonly Labelled<string>[], withNone: boolean) => [
     ...(withNone ? [{ value: '', label: t('form.notSet') }] : []),
-    ...list.map((item) => ({ value: item.code, label: label(list as never, item.code) })),
+    ...list.map((item) => ({ value: item.code, label: label(list, item.code) })),
   ];
   const orNull = { setValueAs: (value: string) => (value ? value : null) };
 
