@@ -25,11 +25,12 @@ const OrganisationPage = lazy(() => import('./features/organisations/Organisatio
 const AdminOrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage'));
 const AdminUsersPage = lazy(() => import('./features/admin/UsersPage'));
 const AdminAuditPage = lazy(() => import('./features/admin/AuditPage'));
-// patients
-const PatientsPage = lazy(() => import('./features/patients/PatientsPage'));
-const NewPatientPage = lazy(() => import('./features/patients/NewPatientPage'));
-const PatientPage = lazy(() => import('./features/patients/PatientPage'));
-const EditPatientPage = lazy(() => import('./features/patients/EditPatientPage'));
+// patients: features/patients/<Name>.tsx, loaded together (features/patients/pages.ts)
+const patientsPages = () => import('./features/patients/pages');
+const PatientsPage = lazy(() => patientsPages().then((m) => ({ default: m.PatientsPage })));
+const NewPatientPage = lazy(() => patientsPages().then((m) => ({ default: m.NewPatientPage })));
+const PatientPage = lazy(() => patientsPages().then((m) => ({ default: m.PatientPage })));
+const EditPatientPage = lazy(() => patientsPages().then((m) => ({ default: m.EditPatientPage })));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
