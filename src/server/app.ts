@@ -28,9 +28,11 @@ import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
 import { patientRoutes } from './features/patients/routes';
 import { settingsRoutes } from './features/settings/routes';
+import { teamRoutes } from './features/teams/routes';
 import { access, registerAccessPolicy, withPluginRoutesRule } from './platform/access';
 import { registerCsrfCheck } from './platform/csrf';
 import { notFound, registerErrorHandling } from './platform/errors';
+import { liveRoutes, Realtime } from './platform/realtime';
 import { workerChannel } from './platform/workers';
 import './platform/fastify-types';
 
@@ -57,6 +59,11 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   });
   directoryWrites.receive(() => directoryIndex.changedByOther());
   app.decorate('directoryIndex', directoryIndex);
+  const realtime = await Realtime.start(database, (error) =>
+    app.log.error({ err: error }, 'live updates: the database connection failed'),
+  );
+  app.decorate('realtime', realtime);
+  app.addHook('onClose', () => realtime.close());
 
   registerErrorHandling(app);
   await app.register(cookie);
@@ -96,6 +103,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     settingsRoutes,
     directoryRoutes,
     patientRoutes,
+    teamRoutes,
+    liveRoutes,
   ]) {
     await app.register(routes);
   }

@@ -81,6 +81,8 @@ export type Config = {
   directoryStaleDays: number;
   /** How old the search index's view of other processes' writes may be (this process's own: none). */
   directoryIndexSyncMs: number;
+  /** How often a live stream checks its session and sends a keep-alive (tests shorten it). */
+  liveHeartbeatMs: number;
   /** Map tiles (the one network access the browser makes) and their required attribution. */
   mapTileUrl: string;
   mapTileAttribution: string;
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve('dist/web'),
     directoryStaleDays: e.DIRECTORY_STALE_DAYS,
     directoryIndexSyncMs: e.DIRECTORY_INDEX_SYNC_MS,
+    liveHeartbeatMs: 20_000,
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,

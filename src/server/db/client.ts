@@ -21,6 +21,8 @@ export type DatabaseHandle = {
   engine: 'pglite' | 'postgres';
   /** PostgreSQL only: the pool, for work that needs one connection throughout (migration lock). */
   pool?: pg.Pool;
+  /** PostgreSQL only: a connection of its own, outside the pool (LISTEN for live updates). */
+  newClient?: () => pg.Client;
   close: () => Promise<void>;
 };
 
@@ -36,7 +38,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
     const db = drizzlePg(pool, { schema }) as unknown as Database;
-    return { db, engine: 'postgres', pool, close: () => pool.end() };
+    const newClient = () => new pg.Client({ connectionString: options.url });
+    return { db, engine: 'postgres', pool, newClient, close: () => pool.end() };
   }
   let release = () => {};
   let dataPath: string | undefined;

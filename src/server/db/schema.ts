@@ -20,6 +20,7 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const optionalTime = (name: string) => timestamp(name, { withTimezone: true });
+const timeNow = (name: string) => timestamp(name, { withTimezone: true }).notNull().defaultNow();
 
 export const areas = pgTable('areas', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -474,4 +475,133 @@ export const patientConsents = pgTable(
     withdrawalReason: text('withdrawal_reason'),
   },
   (t) => [index('patient_consents_patient_idx').on(t.patientId)],
+);
+
+// Care teams (ケアチーム): the professionals around one patient, and what they write to each other.
+// Members act for one of their organisations; leaving it ends their access (patient-access.ts joins
+// memberships). Nothing here is deleted: members end with a status, posts are retracted.
+export const careTeams = pgTable(
+  'care_teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    name: text('name').notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull().default('open'),
+    closedAt: optionalTime('closed_at'),
+    closedBy: uuid('closed_by').references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('care_teams_patient_idx').on(t.patientId)],
+);
+
+export const careTeamMembers = pgTable(
+  'care_team_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => careTeams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    teamRole: text('team_role').notNull(),
+    // invited → active → left | removed; invited → declined. Expired invitations stay 'invited'.
+    status: text('status').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    invitedAt: timeNow('invited_at'),
+    invitationExpiresAt: optionalTime('invitation_expires_at'),
+    joinedAt: optionalTime('joined_at'),
+    endedAt: optionalTime('ended_at'),
+    endedBy: uuid('ended_by').references(() => users.id),
+  },
+  (t) => [
+    // One current place per person and team.
+    uniqueIndex('care_team_members_current_idx')
+      .on(t.teamId, t.userId)
+      .where(sql`status IN ('invited', 'active')`),
+    index('care_team_members_user_idx').on(t.userId, t.status),
+  ],
+);
+
+export const teamPosts = pgTable(
+  'team_posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => careTeams.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => teamPosts.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    authorMemberId: uuid('author_member_id')
+      .notNull()
+      .references(() => careTeamMembers.id),
+    body: text('body').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    editedAt: optionalTime('edited_at'),
+    // A retraction hides the text from the members and keeps it here, with the reason, for audit.
+    retractedAt: optionalTime('retracted_at'),
+    retractionReason: text('retraction_reason'),
+  },
+  (t) => [
+    index('team_posts_timeline_idx').on(t.teamId, t.createdAt, t.id),
+    index('team_posts_parent_idx').on(t.parentId),
+  ],
+);
+
+// Earlier texts of an edited post, one row per replaced version.
+export const teamPostRevisions = pgTable(
+  'team_post_revisions',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => teamPosts.id),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    replacedAt: timeNow('replaced_at'),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.version] })],
+);
+
+export const teamPostMentions = pgTable(
+  'team_post_mentions',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => teamPosts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('team_post_mentions_user_idx').on(t.userId)],
+);
+
+// Read receipts (既読) per member and post; an urgent post is also acknowledged (確認).
+export const teamPostReads = pgTable(
+  'team_post_reads',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => teamPosts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    readAt: timeNow('read_at'),
+    acknowledgedAt: optionalTime('acknowledged_at'),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('team_post_reads_user_idx').on(t.userId)],
 );

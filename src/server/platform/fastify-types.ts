@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { DirectoryIndex } from '../features/directory/search/live-index';
 import type { AccessRule } from './access';
+import type { Realtime } from './realtime';
 import type { Actor } from './sessions';
 
 declare module 'fastify' {
@@ -13,6 +14,8 @@ declare module 'fastify' {
     dbEngine: 'pglite' | 'postgres';
     /** The directory's in-memory search index (features/directory/search/). */
     directoryIndex: DirectoryIndex;
+    /** Live updates to browsers (platform/realtime.ts). */
+    realtime: Realtime;
     listRouteAccess: () => { method: string | string[]; url: string; access: AccessRule | undefined }[];
   }
   interface FastifyRequest {

@@ -1,14 +1,18 @@
 // The one way to patient data. Who may see a patient: the members of the organisation that recorded
-// them (its record, its responsibility). Beyond it only under consent in force — the care team comes
-// with the care-team feature and joins here, nowhere else. Organisation roles do not widen this, and
-// system roles (system admin, center, city, EMS) give no access to patients on this path.
+// them (its record, its responsibility), and beyond it the members of the patient's care teams while
+// the patient's consent to share with the care team is in force. A team member acts for one of their
+// organisations and keeps access only while they belong to it, so leaving an organisation ends every
+// team place held for it at once. Organisation roles do not widen this, and system roles (system
+// admin, center, city, EMS) give no access to patients on this path.
 // Every read, search and write of patient data writes its audit record here, inside the caller's
 // transaction where there is one, so nothing is read or changed unaudited. A patient the actor may
 // not see is answered 404, exactly as one that does not exist: ids are not to be probed.
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
+import { todayInJapan } from '../../shared/dates';
 import type { DbOrTx } from '../db/client';
-import { memberships, patients } from '../db/schema';
+import { careTeamMembers, careTeams, memberships, patients } from '../db/schema';
 import { membershipRole, requireActor } from './access';
 import { appendAudit, requestAuditFields } from './audit';
 import { notFound } from './errors';
@@ -22,7 +26,23 @@ export type PatientAuditAction =
   | 'patient.search'
   | 'patient.duplicate_check'
   | 'consent.record'
-  | 'consent.withdraw';
+  | 'consent.withdraw'
+  | 'team.create'
+  | 'team.read'
+  | 'team.invite'
+  | 'team.accept'
+  | 'team.decline'
+  | 'team.end_membership'
+  | 'team.transfer'
+  | 'team.close'
+  | 'team.home'
+  | 'post.list'
+  | 'post.create'
+  | 'post.update'
+  | 'post.retract'
+  | 'post.read'
+  | 'post.acknowledge'
+  | 'post.receipts';
 
 const patientNotFound = () =>
   notFound(
@@ -30,16 +50,39 @@ const patientNotFound = () =>
     'patient_not_found',
   );
 
+/** The patient's consent to share with the care team is in force (given by today, not withdrawn). */
+export const careTeamConsentInForce = (patientId: SQL | typeof patients.id): SQL =>
+  sql`EXISTS (SELECT 1 FROM patient_consents c WHERE c.patient_id = ${patientId} AND c.scope = 'care_team'
+    AND c.withdrawn_at IS NULL AND c.consented_on <= ${todayInJapan()})`;
+
+/** The member row `m` holds a current place: active, and still in the organisation it acts for. */
+const currentPlace = sql`m.status = 'active' AND EXISTS (SELECT 1 FROM memberships ms
+  WHERE ms.user_id = m.user_id AND ms.organisation_id = m.organisation_id)`;
+
 /** The condition on `patients` for the rows the signed-in actor may see. */
 export function visiblePatients(request: FastifyRequest): SQL {
   const actor = requireActor(request);
-  return inArray(
-    patients.organisationId,
-    request.server.db
-      .select({ id: memberships.organisationId })
-      .from(memberships)
-      .where(eq(memberships.userId, actor.user.id)),
-  );
+  return or(
+    inArray(
+      patients.organisationId,
+      request.server.db
+        .select({ id: memberships.organisationId })
+        .from(memberships)
+        .where(eq(memberships.userId, actor.user.id)),
+    ),
+    sql`${patients.id} IN (SELECT t.patient_id FROM care_teams t JOIN care_team_members m ON m.team_id = t.id
+      WHERE m.user_id = ${actor.user.id} AND ${currentPlace} AND ${careTeamConsentInForce(sql`t.patient_id`)})`,
+  ) as SQL;
+}
+
+/**
+ * The condition on `care_teams` (joined with `patients`) and the actor's member row aliased `m`: the
+ * actor holds a current place, acting for the recording organisation or under consent in force.
+ */
+export function visibleTeamsOfActor(request: FastifyRequest): SQL {
+  const actor = requireActor(request);
+  return sql`m.user_id = ${actor.user.id} AND ${currentPlace}
+    AND (${patients.organisationId} = m.organisation_id OR ${careTeamConsentInForce(patients.id)})`;
 }
 
 /** Whether the actor may record patients for this organisation: its members may. */
@@ -47,7 +90,8 @@ export async function mayRecordFor(request: FastifyRequest, organisationId: stri
   return (await membershipRole(request, organisationId)) !== null;
 }
 
-async function audit(
+/** An audit record of access to a patient's data (open… and search… write their own). */
+export async function auditPatientAccess(
   db: DbOrTx,
   request: FastifyRequest,
   action: PatientAuditAction,
@@ -86,13 +130,13 @@ export async function openPatient(
     .where(and(eq(patients.id, patientId), visiblePatients(request)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw patientNotFound();
-  await audit(db, request, action, row, options.details?.(row));
+  await auditPatientAccess(db, request, action, row, options.details?.(row));
   return row;
 }
 
 /** The audit record of a new patient, written in the transaction that inserts it. */
 export async function auditNewPatient(db: DbOrTx, request: FastifyRequest, row: PatientRow): Promise<void> {
-  await audit(db, request, 'patient.create', row);
+  await auditPatientAccess(db, request, 'patient.create', row);
 }
 
 /**
@@ -108,7 +152,7 @@ export async function searchPatients<T extends { id: string }>(
 ): Promise<T[]> {
   const condition = and(visiblePatients(request), where) as SQL;
   const rows = await run(condition);
-  await audit(
+  await auditPatientAccess(
     request.server.db,
     request,
     action,
@@ -119,4 +163,55 @@ export async function searchPatients<T extends { id: string }>(
     },
   );
   return rows;
+}
+
+export type TeamRow = typeof careTeams.$inferSelect;
+export type MemberRow = typeof careTeamMembers.$inferSelect;
+export type TeamAccess = {
+  team: TeamRow;
+  /** The actor's own place in the team. */
+  member: MemberRow;
+  patient: Pick<PatientRow, 'id' | 'name' | 'kana' | 'birthDate' | 'organisationId'>;
+};
+
+/** The actor's member row, aliased `m` for visibleTeamsOfActor's conditions. */
+export const actorMember = alias(careTeamMembers, 'm');
+
+const teamNotFound = () =>
+  notFound(
+    'このチームは見つからないか、参加していません。ホームのチーム一覧から選び直してください。',
+    'team_not_found',
+  );
+
+/**
+ * The team with the actor's place in it, if the actor may see it (else 404), and the audit record of
+ * this access. In a transaction the team row is locked for the change to come.
+ */
+export async function openTeam(
+  request: FastifyRequest,
+  teamId: string,
+  action: PatientAuditAction,
+  options: { db?: DbOrTx; forUpdate?: boolean; details?: Record<string, unknown> } = {},
+): Promise<TeamAccess> {
+  const db = options.db ?? request.server.db;
+  const query = db
+    .select({
+      team: careTeams,
+      member: actorMember,
+      patient: {
+        id: patients.id,
+        name: patients.name,
+        kana: patients.kana,
+        birthDate: patients.birthDate,
+        organisationId: patients.organisationId,
+      },
+    })
+    .from(careTeams)
+    .innerJoin(actorMember, eq(actorMember.teamId, careTeams.id))
+    .innerJoin(patients, eq(patients.id, careTeams.patientId))
+    .where(and(eq(careTeams.id, teamId), visibleTeamsOfActor(request)));
+  const [row] = options.forUpdate ? await query.for('update', { of: careTeams }) : await query;
+  if (!row) throw teamNotFound();
+  await auditPatientAccess(db, request, action, row.patient, { teamId, ...options.details });
+  return row;
 }

@@ -133,3 +133,18 @@ export async function revokeUserSessions(db: DbOrTx, userId: string, keepSession
     .set({ revokedAt: new Date() })
     .where(and(...conditions));
 }
+
+/** Whether a session still holds, without counting this as activity (long-lived streams ask it). */
+export async function sessionHolds(db: DbOrTx, config: Config, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  const now = Date.now();
+  return (
+    row !== undefined &&
+    row.revokedAt === null &&
+    row.expiresAt.getTime() > now &&
+    row.lastSeenAt.getTime() + config.sessionIdleSeconds * 1000 > now
+  );
+}

@@ -1,0 +1,311 @@
+// The team's timeline (タイムライン): posts and replies with mentions and the urgent flag (至急).
+// Nothing is deleted: an edit keeps the replaced text as a revision (with a version check, so two
+// people editing at once do not overwrite each other), a retraction keeps the text with its reason.
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { postCreateRequest, postPageQuery, TeamPost } from '../../../shared/schemas/teams';
+import type { TeamRole } from '../../../shared/teams';
+import type { DbOrTx } from '../../db/client';
+import {
+  careTeamMembers,
+  organisations,
+  teamPostMentions,
+  teamPostReads,
+  teamPostRevisions,
+  teamPosts,
+  users,
+} from '../../db/schema';
+import { requireActor } from '../../platform/access';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { openTeam, type TeamAccess } from '../../platform/patient-access';
+import { tellTeam } from './live';
+import { requireOpen } from './teams';
+
+type PostRow = typeof teamPosts.$inferSelect;
+type Person = { userId: string; displayName: string };
+
+export const postNotFound = () =>
+  notFound('この投稿は見つかりません。タイムラインを読み込み直してください。', 'post_not_found');
+
+const authorFields = {
+  post: teamPosts,
+  displayName: users.displayName,
+  organisationName: organisations.name,
+  teamRole: careTeamMembers.teamRole,
+};
+
+function postsWithAuthors(db: DbOrTx) {
+  return db
+    .select(authorFields)
+    .from(teamPosts)
+    .innerJoin(users, eq(users.id, teamPosts.authorId))
+    .innerJoin(careTeamMembers, eq(careTeamMembers.id, teamPosts.authorMemberId))
+    .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId));
+}
+
+type AuthoredRow = Awaited<ReturnType<ReturnType<typeof postsWithAuthors>['execute']>>[number];
+
+/** Mentions, acknowledgements and read counts of these posts, for the viewer. */
+async function extrasOf(db: DbOrTx, postIds: string[], viewerId: string) {
+  if (postIds.length === 0)
+    return { mentions: new Map(), acks: new Map(), reads: new Map(), mine: new Set() };
+  // One after another: inside a transaction they share one connection.
+  const mentionRows = await db
+    .select({ postId: teamPostMentions.postId, userId: users.id, displayName: users.displayName })
+    .from(teamPostMentions)
+    .innerJoin(users, eq(users.id, teamPostMentions.userId))
+    .where(inArray(teamPostMentions.postId, postIds));
+  const ackRows = await db
+    .select({
+      postId: teamPostReads.postId,
+      userId: users.id,
+      displayName: users.displayName,
+      at: teamPostReads.acknowledgedAt,
+    })
+    .from(teamPostReads)
+    .innerJoin(users, eq(users.id, teamPostReads.userId))
+    .where(and(inArray(teamPostReads.postId, postIds), isNotNull(teamPostReads.acknowledgedAt)))
+    .orderBy(asc(teamPostReads.acknowledgedAt));
+  const readRows = await db
+    .select({
+      postId: teamPostReads.postId,
+      count: sql<number>`count(*)::int`,
+      mine: sql<boolean>`bool_or(${teamPostReads.userId} = ${viewerId})`,
+    })
+    .from(teamPostReads)
+    .where(inArray(teamPostReads.postId, postIds))
+    .groupBy(teamPostReads.postId);
+  const group = <T>(rows: (T & { postId: string })[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.postId, [...(map.get(row.postId) ?? []), row]);
+    return map;
+  };
+  return {
+    mentions: group(mentionRows),
+    acks: group(ackRows),
+    reads: new Map(readRows.map((row) => [row.postId, row.count])),
+    mine: new Set(readRows.filter((row) => row.mine).map((row) => row.postId)),
+  };
+}
+
+type Extras = Awaited<ReturnType<typeof extrasOf>>;
+
+function viewOf(row: AuthoredRow, extras: Extras, viewerId: string): Omit<TeamPost, 'replies'> {
+  const { post } = row;
+  const person = (p: Person) => ({ userId: p.userId, displayName: p.displayName });
+  return {
+    id: post.id,
+    parentId: post.parentId,
+    author: {
+      userId: post.authorId,
+      displayName: row.displayName,
+      organisationName: row.organisationName,
+      teamRole: row.teamRole as TeamRole,
+    },
+    body: post.retractedAt ? null : post.body,
+    retracted: post.retractedAt
+      ? { at: post.retractedAt.toISOString(), reason: post.retractionReason ?? '' }
+      : null,
+    urgent: post.urgent,
+    mentions: (extras.mentions.get(post.id) ?? []).map(person),
+    acknowledgements: (extras.acks.get(post.id) ?? []).map((a: Person & { at: Date }) => ({
+      ...person(a),
+      at: a.at.toISOString(),
+    })),
+    readCount: extras.reads.get(post.id) ?? 0,
+    readByMe: post.authorId === viewerId || extras.mine.has(post.id),
+    version: post.version,
+    editedAt: post.editedAt?.toISOString() ?? null,
+    createdAt: post.createdAt.toISOString(),
+  };
+}
+
+/** Posts with their replies as the viewer sees them. */
+async function viewsOf(db: DbOrTx, tops: AuthoredRow[], viewerId: string): Promise<TeamPost[]> {
+  const topIds = tops.map((row) => row.post.id);
+  const replies = topIds.length
+    ? await postsWithAuthors(db).where(inArray(teamPosts.parentId, topIds)).orderBy(asc(teamPosts.createdAt))
+    : [];
+  const extras = await extrasOf(db, [...topIds, ...replies.map((row) => row.post.id)], viewerId);
+  return tops.map((top) => ({
+    ...viewOf(top, extras, viewerId),
+    replies: replies.filter((r) => r.post.parentId === top.post.id).map((r) => viewOf(r, extras, viewerId)),
+  }));
+}
+
+/** A page of the timeline, newest first; `before` continues from a post of the previous page. */
+export async function listPosts(
+  request: FastifyRequest,
+  teamId: string,
+  query: z.infer<typeof postPageQuery>,
+): Promise<{ items: TeamPost[]; more: boolean }> {
+  const actor = requireActor(request);
+  await openTeam(request, teamId, 'post.list', { details: { before: query.before ?? null } });
+  const db = request.server.db;
+  let cursor: SQL | undefined;
+  if (query.before) {
+    const [from] = await db
+      .select({ createdAt: teamPosts.createdAt, id: teamPosts.id })
+      .from(teamPosts)
+      .where(and(eq(teamPosts.id, query.before), eq(teamPosts.teamId, teamId)));
+    if (!from) throw postNotFound();
+    cursor = or(
+      lt(teamPosts.createdAt, from.createdAt),
+      and(eq(teamPosts.createdAt, from.createdAt), lt(teamPosts.id, from.id)),
+    );
+  }
+  const tops = await postsWithAuthors(db)
+    .where(and(eq(teamPosts.teamId, teamId), isNull(teamPosts.parentId), cursor))
+    .orderBy(desc(teamPosts.createdAt), desc(teamPosts.id))
+    .limit(query.limit + 1);
+  const items = await viewsOf(db, tops.slice(0, query.limit), actor.user.id);
+  return { items, more: tops.length > query.limit };
+}
+
+/** One post as the viewer sees it (with its replies when it is a top-level post). */
+export async function postView(db: DbOrTx, postId: string, viewerId: string): Promise<TeamPost> {
+  const [row] = await postsWithAuthors(db).where(eq(teamPosts.id, postId));
+  if (!row) throw postNotFound();
+  const [view] = await viewsOf(db, [row], viewerId);
+  return view as TeamPost;
+}
+
+/** Mentions must name current members: a name outside the team would never see the post. */
+async function checkMentions(db: DbOrTx, teamId: string, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const rows = await db
+    .select({ userId: careTeamMembers.userId })
+    .from(careTeamMembers)
+    .where(
+      and(
+        eq(careTeamMembers.teamId, teamId),
+        eq(careTeamMembers.status, 'active'),
+        inArray(careTeamMembers.userId, userIds),
+      ),
+    );
+  const members = new Set(rows.map((row) => row.userId));
+  const outside = userIds.filter((id) => !members.has(id));
+  if (outside.length > 0)
+    throw badRequest(
+      'mention_not_member',
+      '宛先（@）にチームのメンバーでない方が含まれています。メンバーの中から選び直してください。',
+      { userIds: outside },
+    );
+}
+
+export async function createPost(
+  request: FastifyRequest,
+  teamId: string,
+  body: z.infer<typeof postCreateRequest>,
+): Promise<TeamPost> {
+  const actor = requireActor(request);
+  const post = await request.server.db.transaction(async (tx) => {
+    const access = await openTeam(request, teamId, 'post.create', {
+      db: tx,
+      details: { urgent: body.urgent },
+    });
+    requireOpen(access);
+    if (body.parentId) await checkParent(tx, teamId, body.parentId);
+    await checkMentions(tx, teamId, body.mentions);
+    const [row] = await tx
+      .insert(teamPosts)
+      .values({
+        teamId,
+        parentId: body.parentId ?? null,
+        authorId: actor.user.id,
+        authorMemberId: access.member.id,
+        body: body.body,
+        urgent: body.urgent,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    if (body.mentions.length)
+      await tx.insert(teamPostMentions).values(body.mentions.map((userId) => ({ postId: row.id, userId })));
+    return postView(tx, row.id, actor.user.id);
+  });
+  await tellTeam(request, teamId, { type: 'post', teamId, postId: post.id });
+  return post;
+}
+
+async function checkParent(db: DbOrTx, teamId: string, parentId: string): Promise<void> {
+  const [parent] = await db
+    .select({ parentId: teamPosts.parentId, retractedAt: teamPosts.retractedAt })
+    .from(teamPosts)
+    .where(and(eq(teamPosts.id, parentId), eq(teamPosts.teamId, teamId)));
+  if (!parent) throw postNotFound();
+  if (parent.parentId)
+    throw badRequest('reply_to_reply', '返信には返信できません。元の投稿に返信してください。');
+  if (parent.retractedAt) throw conflict('post_retracted', 'この投稿は取り消されています。');
+}
+
+/** The author's own post in this team, locked for a change. */
+async function ownPost(
+  request: FastifyRequest,
+  tx: DbOrTx,
+  access: TeamAccess,
+  postId: string,
+): Promise<PostRow> {
+  requireOpen(access);
+  const [post] = await tx
+    .select()
+    .from(teamPosts)
+    .where(and(eq(teamPosts.id, postId), eq(teamPosts.teamId, access.team.id)))
+    .for('update');
+  if (!post) throw postNotFound();
+  if (post.authorId !== requireActor(request).user.id)
+    throw forbidden('投稿を直したり取り消したりできるのは、書いた本人だけです。', 'author_only');
+  if (post.retractedAt) throw conflict('post_retracted', 'この投稿はすでに取り消されています。');
+  return post;
+}
+
+/** Changes the text; the replaced text is kept. A version other than the current one answers 409. */
+export async function updatePost(
+  request: FastifyRequest,
+  teamId: string,
+  postId: string,
+  body: { body: string; version: number },
+): Promise<TeamPost> {
+  const actor = requireActor(request);
+  const outcome = await request.server.db.transaction(async (tx) => {
+    const access = await openTeam(request, teamId, 'post.update', { db: tx, details: { postId } });
+    const post = await ownPost(request, tx, access, postId);
+    if (post.version !== body.version) return { conflict: await postView(tx, postId, actor.user.id) };
+    await tx.insert(teamPostRevisions).values({ postId, version: post.version, body: post.body });
+    await tx
+      .update(teamPosts)
+      .set({ body: body.body, version: post.version + 1, editedAt: new Date() })
+      .where(eq(teamPosts.id, postId));
+    return { updated: await postView(tx, postId, actor.user.id) };
+  });
+  if (outcome.conflict)
+    throw new AppError(
+      409,
+      'edit_conflict',
+      'この投稿は別の画面で先に直されています。最新の内容を確かめてから、もう一度直してください。',
+      { current: outcome.conflict },
+    );
+  await tellTeam(request, teamId, { type: 'post', teamId, postId });
+  return outcome.updated;
+}
+
+/** Withdraws a post from view with a reason; its text stays in the database for audit. */
+export async function retractPost(
+  request: FastifyRequest,
+  teamId: string,
+  postId: string,
+  reason: string,
+): Promise<TeamPost> {
+  const actor = requireActor(request);
+  const view = await request.server.db.transaction(async (tx) => {
+    const access = await openTeam(request, teamId, 'post.retract', { db: tx, details: { postId, reason } });
+    await ownPost(request, tx, access, postId);
+    await tx
+      .update(teamPosts)
+      .set({ retractedAt: new Date(), retractionReason: reason })
+      .where(eq(teamPosts.id, postId));
+    return postView(tx, postId, actor.user.id);
+  });
+  await tellTeam(request, teamId, { type: 'post', teamId, postId });
+  return view;
+}

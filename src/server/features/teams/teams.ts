@@ -1,0 +1,200 @@
+// Care teams (ケアチーム): created for a patient by a professional who becomes the owner, closed when
+// care ends (read-only from then on), handed to another member by the owner. Access to every team and
+// its patient goes through platform/patient-access.ts.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { TeamDetail, TeamMember, teamCreateRequest } from '../../../shared/schemas/teams';
+import type { TeamRole } from '../../../shared/teams';
+import type { DbOrTx } from '../../db/client';
+import { careTeamMembers, careTeams, organisations, users } from '../../db/schema';
+import { membershipRole, requireActor } from '../../platform/access';
+import { conflict, forbidden } from '../../platform/errors';
+import {
+  careTeamConsentInForce,
+  openPatient,
+  openTeam,
+  type TeamAccess,
+} from '../../platform/patient-access';
+import { teamSummaries } from './home';
+
+export const teamClosed = () =>
+  conflict('team_closed', 'このチームは終了しています。記録は読めますが、書き込みや招待はできません。');
+
+export const ownerOnly = () =>
+  forbidden('この操作はチームの管理者（オーナー）だけができます。', 'owner_only');
+
+/** Refuses changes to a closed team (its history stays readable). */
+export function requireOpen(access: TeamAccess): void {
+  if (access.team.status !== 'open') throw teamClosed();
+}
+
+export function requireOwner(request: FastifyRequest, access: TeamAccess): void {
+  if (access.team.ownerId !== requireActor(request).user.id) throw ownerOnly();
+}
+
+/** Whether the patient's consent to share with the care team is in force now. */
+export async function hasCareTeamConsent(db: DbOrTx, patientId: string): Promise<boolean> {
+  const [row] = await db
+    .execute(sql`SELECT ${careTeamConsentInForce(sql`${patientId}::uuid`)} AS ok`)
+    .then((result) => (result as unknown as { rows: { ok: boolean }[] }).rows);
+  return row?.ok === true;
+}
+
+/** Sharing beyond the recording organisation needs the care-team consent in force. */
+export async function requireConsentFor(
+  db: DbOrTx,
+  patient: { id: string; organisationId: string },
+  organisationId: string,
+): Promise<void> {
+  if (organisationId === patient.organisationId) return;
+  if (!(await hasCareTeamConsent(db, patient.id)))
+    throw conflict(
+      'consent_required',
+      'この利用者には「ケアチームでの情報共有」の同意が記録されていません。利用者の画面で同意を記録してから、他の事業所の方を加えてください。',
+    );
+}
+
+/** Current members and open invitations, the owner first. */
+async function membersOf(db: DbOrTx, team: TeamAccess['team']): Promise<TeamMember[]> {
+  const rows = await db
+    .select({ member: careTeamMembers, displayName: users.displayName, organisationName: organisations.name })
+    .from(careTeamMembers)
+    .innerJoin(users, eq(users.id, careTeamMembers.userId))
+    .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId))
+    .where(and(eq(careTeamMembers.teamId, team.id), inArray(careTeamMembers.status, ['invited', 'active'])))
+    .orderBy(asc(careTeamMembers.invitedAt));
+  return rows
+    .map(({ member, displayName, organisationName }) => ({
+      memberId: member.id,
+      userId: member.userId,
+      displayName,
+      organisationId: member.organisationId,
+      organisationName,
+      teamRole: member.teamRole as TeamRole,
+      status: member.status,
+      isOwner: member.userId === team.ownerId && member.status === 'active',
+      invitedAt: member.invitedAt.toISOString(),
+      invitationExpiresAt: member.invitationExpiresAt?.toISOString() ?? null,
+      joinedAt: member.joinedAt?.toISOString() ?? null,
+    }))
+    .sort((a, b) => Number(b.isOwner) - Number(a.isOwner));
+}
+
+export async function detailOf(db: DbOrTx, access: TeamAccess): Promise<TeamDetail> {
+  const { team, member, patient } = access;
+  const members = await membersOf(db, team);
+  const owner = members.find((m) => m.isOwner);
+  return {
+    id: team.id,
+    name: team.name,
+    status: team.status as TeamDetail['status'],
+    closedAt: team.closedAt?.toISOString() ?? null,
+    patient: { id: patient.id, name: patient.name, kana: patient.kana, birthDate: patient.birthDate },
+    owner: { userId: team.ownerId, displayName: owner?.displayName ?? '' },
+    members,
+    me: {
+      memberId: member.id,
+      teamRole: member.teamRole as TeamRole,
+      isOwner: team.ownerId === member.userId,
+    },
+    createdAt: team.createdAt.toISOString(),
+  };
+}
+
+/** Creates a team for the patient; the creator is its owner and first member. */
+export async function createTeam(
+  request: FastifyRequest,
+  patientId: string,
+  body: z.infer<typeof teamCreateRequest>,
+): Promise<TeamDetail> {
+  const actor = requireActor(request);
+  if ((await membershipRole(request, body.organisationId)) === null)
+    throw forbidden('所属していない組織の立場ではチームを作れません。', 'not_member_of_organisation');
+  const teamId = await request.server.db.transaction(async (tx) => {
+    const patient = await openPatient(request, patientId, 'team.create', { db: tx });
+    await requireConsentFor(tx, patient, body.organisationId);
+    const [team] = await tx
+      .insert(careTeams)
+      .values({
+        patientId,
+        name: body.name || `${patient.name}さんのケアチーム`,
+        ownerId: actor.user.id,
+        createdBy: actor.user.id,
+      })
+      .returning({ id: careTeams.id });
+    if (!team) throw new Error('insert returned no row');
+    await tx.insert(careTeamMembers).values({
+      teamId: team.id,
+      userId: actor.user.id,
+      organisationId: body.organisationId,
+      teamRole: body.teamRole,
+      status: 'active',
+      invitedBy: actor.user.id,
+      joinedAt: new Date(),
+    });
+    return team.id;
+  });
+  return readTeam(request, teamId);
+}
+
+export async function readTeam(request: FastifyRequest, teamId: string): Promise<TeamDetail> {
+  const access = await openTeam(request, teamId, 'team.read');
+  return detailOf(request.server.db, access);
+}
+
+/** The patient's teams the actor holds a place in (the patient page lists them). */
+export async function teamsOfPatient(request: FastifyRequest, patientId: string) {
+  await openPatient(request, patientId, 'patient.read', { details: () => ({ teams: true }) });
+  return { items: await teamSummaries(request, eq(careTeams.patientId, patientId)) };
+}
+
+/** Closes the team: its record stays readable to its members, nothing more is written. */
+export async function closeTeam(request: FastifyRequest, teamId: string): Promise<TeamDetail> {
+  const actor = requireActor(request);
+  return request.server.db.transaction(async (tx) => {
+    const access = await openTeam(request, teamId, 'team.close', { db: tx, forUpdate: true });
+    requireOwner(request, access);
+    requireOpen(access);
+    const [team] = await tx
+      .update(careTeams)
+      .set({ status: 'closed', closedAt: new Date(), closedBy: actor.user.id })
+      .where(eq(careTeams.id, teamId))
+      .returning();
+    return detailOf(tx, { ...access, team: team ?? access.team });
+  });
+}
+
+/** Hands the team to another current member, who becomes the owner. */
+export async function transferOwnership(
+  request: FastifyRequest,
+  teamId: string,
+  memberId: string,
+): Promise<TeamDetail> {
+  return request.server.db.transaction(async (tx) => {
+    const access = await openTeam(request, teamId, 'team.transfer', {
+      db: tx,
+      forUpdate: true,
+      details: { memberId },
+    });
+    requireOwner(request, access);
+    requireOpen(access);
+    const [target] = await tx
+      .select()
+      .from(careTeamMembers)
+      .where(
+        and(
+          eq(careTeamMembers.id, memberId),
+          eq(careTeamMembers.teamId, teamId),
+          eq(careTeamMembers.status, 'active'),
+        ),
+      );
+    if (!target) throw conflict('not_a_member', '引き継ぐ相手は、チームに参加している方から選んでください。');
+    const [team] = await tx
+      .update(careTeams)
+      .set({ ownerId: target.userId })
+      .where(eq(careTeams.id, teamId))
+      .returning();
+    return detailOf(tx, { ...access, team: team ?? access.team });
+  });
+}

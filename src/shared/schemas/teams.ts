@@ -1,0 +1,163 @@
+// Payloads of /api/teams/* and /api/home: care teams, their members and invitations, the timeline.
+import { z } from 'zod';
+import { memberStatuses, POST_MAX_LENGTH, teamRoleCodes } from '../teams';
+import { idSchema, isoDateTime, optionalText, requiredText } from './common';
+
+const teamRole = z.enum(teamRoleCodes, { error: 'チームでの役割を選んでください' });
+
+export const teamCreateRequest = z.object({
+  /** The organisation the creator acts for in the team (one of theirs). */
+  organisationId: idSchema,
+  teamRole,
+  name: optionalText(100),
+});
+
+const person = z.object({ userId: idSchema, displayName: z.string() });
+
+export const teamMember = person.extend({
+  memberId: idSchema,
+  organisationId: idSchema,
+  organisationName: z.string(),
+  teamRole,
+  status: z.enum(memberStatuses.map((s) => s.code) as [string, ...string[]]),
+  isOwner: z.boolean(),
+  invitedAt: isoDateTime,
+  invitationExpiresAt: isoDateTime.nullable(),
+  joinedAt: isoDateTime.nullable(),
+});
+export type TeamMember = z.infer<typeof teamMember>;
+
+export const teamDetail = z.object({
+  id: idSchema,
+  name: z.string(),
+  status: z.enum(['open', 'closed']),
+  closedAt: isoDateTime.nullable(),
+  patient: z.object({ id: idSchema, name: z.string(), kana: z.string(), birthDate: z.string() }),
+  owner: person,
+  /** Current members and open invitations; ended places are kept but not listed. */
+  members: z.array(teamMember),
+  me: z.object({ memberId: idSchema, teamRole, isOwner: z.boolean() }),
+  createdAt: isoDateTime,
+});
+export type TeamDetail = z.infer<typeof teamDetail>;
+
+export const teamSummary = z.object({
+  id: idSchema,
+  name: z.string(),
+  status: z.enum(['open', 'closed']),
+  patientId: idSchema,
+  patientName: z.string(),
+  myRole: teamRole,
+  memberCount: z.number().int(),
+  unread: z.number().int(),
+  lastPostAt: isoDateTime.nullable(),
+});
+export type TeamSummary = z.infer<typeof teamSummary>;
+
+export const invitationRequest = z.object({ userId: idSchema, organisationId: idSchema, teamRole });
+export const transferRequest = z.object({ memberId: idSchema });
+
+export const candidateQuery = z.object({ q: requiredText(50) });
+export const candidate = person.extend({
+  kana: z.string(),
+  profession: z.string(),
+  organisationId: idSchema,
+  organisationName: z.string(),
+});
+export const candidateList = z.object({ items: z.array(candidate) });
+export type Candidate = z.infer<typeof candidate>;
+
+export const invitation = z.object({
+  memberId: idSchema,
+  teamId: idSchema,
+  teamName: z.string(),
+  teamRole,
+  organisationName: z.string(),
+  invitedBy: z.string().nullable(),
+  invitedAt: isoDateTime,
+  expiresAt: isoDateTime,
+});
+export type Invitation = z.infer<typeof invitation>;
+
+export const postCreateRequest = z.object({
+  body: requiredText(POST_MAX_LENGTH),
+  urgent: z.boolean().default(false),
+  /** Users mentioned with @: each must be a current member. */
+  mentions: z
+    .array(idSchema)
+    .max(30)
+    .default([])
+    .refine((ids) => new Set(ids).size === ids.length, { error: '同じ人が重複しています' }),
+  parentId: idSchema.optional(),
+});
+export const postUpdateRequest = z.object({ body: requiredText(POST_MAX_LENGTH), version: z.number().int() });
+export const retractRequest = z.object({ reason: requiredText(500) });
+export const readsRequest = z.object({ postIds: z.array(idSchema).min(1).max(200) });
+
+const postAuthor = person.extend({ organisationName: z.string(), teamRole });
+
+const postFields = z.object({
+  id: idSchema,
+  parentId: idSchema.nullable(),
+  author: postAuthor,
+  /** null once retracted: the text is kept for audit, not shown. */
+  body: z.string().nullable(),
+  retracted: z.object({ at: isoDateTime, reason: z.string() }).nullable(),
+  urgent: z.boolean(),
+  mentions: z.array(person),
+  acknowledgements: z.array(person.extend({ at: isoDateTime })),
+  /** Members other than the author who have read it. */
+  readCount: z.number().int(),
+  readByMe: z.boolean(),
+  version: z.number().int(),
+  editedAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export const teamPost = postFields.extend({ replies: z.array(postFields) });
+export type TeamPost = z.infer<typeof teamPost>;
+
+export const postPageQuery = z.object({
+  /** A post id: the page holds the posts before it. */
+  before: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const postPage = z.object({ items: z.array(teamPost), more: z.boolean() });
+
+export const receipts = z.object({
+  read: z.array(person.extend({ organisationName: z.string(), at: isoDateTime })),
+  unread: z.array(person.extend({ organisationName: z.string() })),
+});
+export type Receipts = z.infer<typeof receipts>;
+
+const homeItem = z.object({
+  teamId: idSchema,
+  teamName: z.string(),
+  postId: idSchema,
+  author: z.string(),
+  excerpt: z.string(),
+  createdAt: isoDateTime,
+});
+export type HomeItem = z.infer<typeof homeItem>;
+
+/** What waits for a professional: teams with unread posts, urgent posts to acknowledge, mentions. */
+export const careHome = z.object({
+  teams: z.array(teamSummary),
+  urgent: z.array(homeItem),
+  mentions: z.array(homeItem),
+  invitations: z.array(invitation),
+});
+export type CareHome = z.infer<typeof careHome>;
+
+export const teamParams = z.object({ teamId: idSchema });
+export const memberParams = z.object({ teamId: idSchema, memberId: idSchema });
+export const postParams = z.object({ teamId: idSchema, postId: idSchema });
+export const patientTeamsParams = z.object({ patientId: idSchema });
+export const patientTeams = z.object({ items: z.array(teamSummary) });
+
+/** What the live stream says: which team changed and how, never the content. */
+export const liveEvent = z.object({
+  type: z.enum(['post', 'read', 'team']),
+  teamId: idSchema,
+  postId: idSchema.optional(),
+});
+export type LiveEvent = z.infer<typeof liveEvent>;
