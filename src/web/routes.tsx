@@ -31,6 +31,9 @@ const PatientsPage = lazy(() => patientsPages().then((m) => ({ default: m.Patien
 const NewPatientPage = lazy(() => patientsPages().then((m) => ({ default: m.NewPatientPage })));
 const PatientPage = lazy(() => patientsPages().then((m) => ({ default: m.PatientPage })));
 const EditPatientPage = lazy(() => patientsPages().then((m) => ({ default: m.EditPatientPage })));
+// teams: features/teams/<Name>.tsx, loaded together (features/teams/pages.ts)
+const teamsPages = () => import('./features/teams/pages');
+const TeamPage = lazy(() => teamsPages().then((m) => ({ default: m.TeamPage })));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -87,6 +90,7 @@ export const router = createBrowserRouter([
                   { path: '/patients/new', element: <NewPatientPage /> },
                   { path: '/patients/:patientId', element: <PatientPage /> },
                   { path: '/patients/:patientId/edit', element: <EditPatientPage /> },
+                  { path: '/teams/:teamId', element: <TeamPage /> },
                   { path: '/orgs/:orgId', element: <OrganisationPage /> },
                   { path: '/orgs/:orgId/directory', element: <OrgDirectoryPage /> },
                   { path: '/directory/points/:id/edit', element: <EditPointPage /> },

@@ -82,7 +82,7 @@ export class Realtime {
       if (notification.channel !== CHANNEL || !notification.payload) return;
       this.deliver(JSON.parse(notification.payload) as Message);
     });
-    // A lost connection loses the events meanwhile; browsers refetch on reconnecting (see use-live).
+    // A lost connection loses the events meanwhile: pages catch up with the team's next event or load.
     client.on('error', (error) => {
       this.log(error);
       this.client = null;

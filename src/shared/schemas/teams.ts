@@ -36,7 +36,7 @@ export const teamDetail = z.object({
   owner: person,
   /** Current members and open invitations; ended places are kept but not listed. */
   members: z.array(teamMember),
-  me: z.object({ memberId: idSchema, teamRole, isOwner: z.boolean() }),
+  me: z.object({ memberId: idSchema, userId: idSchema, teamRole, isOwner: z.boolean() }),
   createdAt: isoDateTime,
 });
 export type TeamDetail = z.infer<typeof teamDetail>;

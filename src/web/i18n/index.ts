@@ -6,13 +6,24 @@ import { initReactI18next } from 'react-i18next';
 import { ja as zodJa } from 'zod/locales';
 import { config as zodConfig } from 'zod/v4/core';
 import type { Language } from '../ui/preferences';
-import { ja } from './ja';
+import { ja, type Strings } from './ja';
+
+export type { Strings };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // Feature catalogues load with their pages (features/<name>/i18n.ts); only their types are here.
-    resources: { translation: typeof ja; patients: typeof import('../features/patients/i18n').patientsJa };
+    resources: {
+      // The main catalogue, with the parts that load with their pages (addWords).
+      translation: typeof ja & {
+        admin: typeof import('../features/admin/i18n').adminJa;
+        directoryImport: typeof import('../features/directory/imports/i18n').directoryImportJa;
+        directoryMaintenance: typeof import('../features/directory/maintenance/i18n').directoryMaintenanceJa;
+      };
+      patients: typeof import('../features/patients/i18n').patientsJa;
+      teams: typeof import('../features/teams/i18n').teamsJa;
+    };
   }
 }
 
@@ -28,13 +39,26 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+/**
+ * Words of pages that few readers open (administration, maintenance), merged into the main catalogue
+ * when those pages load, so the first chunk of every page does not carry them. Keys stay as they are.
+ */
+export function addWords(ja: object, en: object): void {
+  i18n.addResourceBundle('ja', 'translation', ja, true, false);
+  i18n.addResourceBundle('en', 'translation', en, true, false);
+}
+
+let englishAdded = false;
+
 /** The English catalogue, added to i18next; resolves to Zod's English messages. */
 async function loadEnglish() {
   const [catalogue, zodEn] = await Promise.all([
     import('./en').then(({ en }) => en),
     import('zod/locales').then(({ en }) => en),
   ]);
-  if (!i18n.hasResourceBundle('en', 'translation')) i18n.addResourceBundle('en', 'translation', catalogue);
+  // Merged: parts added by addWords may be there already.
+  if (!englishAdded) i18n.addResourceBundle('en', 'translation', catalogue, true, false);
+  englishAdded = true;
   return zodEn;
 }
 

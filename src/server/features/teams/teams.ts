@@ -95,6 +95,7 @@ export async function detailOf(db: DbOrTx, access: TeamAccess): Promise<TeamDeta
     members,
     me: {
       memberId: member.id,
+      userId: member.userId,
       teamRole: member.teamRole as TeamRole,
       isOwner: team.ownerId === member.userId,
     },

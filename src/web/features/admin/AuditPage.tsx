@@ -10,13 +10,13 @@ import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { type auditList, auditQuery, type auditVerification } from '../../../shared/schemas/admin';
 import { api, withQuery } from '../../api';
-import { ja } from '../../i18n/ja';
 import { DateText } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyServerErrors } from '../../ui/forms';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { adminJa } from './i18n';
 
 const filterNames = ['action', 'actorUserId', 'targetType', 'targetId', 'from', 'to'] as const;
 const filterSchema = auditQuery.pick({
@@ -30,7 +30,7 @@ const filterSchema = auditQuery.pick({
 type Filters = z.infer<typeof filterSchema>;
 type AuditList = z.infer<typeof auditList>;
 /** Every action code the client has a name for, e.g. `auth.login` (offered in the filter). */
-const knownActions = Object.entries(ja.admin.audit.actions).flatMap(([group, names]) =>
+const knownActions = Object.entries(adminJa.audit.actions).flatMap(([group, names]) =>
   Object.keys(names).map((name) => `${group}.${name}`),
 );
 const emptyToUndefined = (value: unknown) =>

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormButtons } from '../../ui/FormButtons';
 import { applyServerErrors } from '../../ui/forms';
 import { useLang } from '../../ui/labels';
+import './i18n';
 
 // The server's creation schema; editing sends the same fields plus `active` (PATCH accepts a subset).
 const schema = organisationCreateRequest.extend({ active: z.boolean().optional() });

@@ -18,6 +18,7 @@ import { useLabel } from '../../ui/labels';
 import { PageTitle } from '../../ui/PageTitle';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { OrganisationForm, type OrganisationValues } from './OrganisationForm';
+import './i18n';
 
 type Organisation = z.infer<typeof organisationList>['organisations'][number];
 const listKey = ['admin', 'organisations'] as const;

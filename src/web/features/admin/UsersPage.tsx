@@ -19,6 +19,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { lockedNow, PersonCell } from '../../ui/PersonCell';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { useMe } from '../../ui/session';
+import './i18n';
 
 type User = z.infer<typeof userList>['users'][number];
 

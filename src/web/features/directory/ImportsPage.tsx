@@ -8,6 +8,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { RunList } from './imports/RunList';
 import { RunReport } from './imports/RunReport';
 import { UploadForm } from './imports/UploadForm';
+import './imports/i18n';
 
 export default function ImportsPage() {
   const { t } = useTranslation();

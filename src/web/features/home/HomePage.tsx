@@ -1,4 +1,5 @@
-// `/home` — the signed-in home: greeting, the user's organisations, and what their roles open.
+// `/home` — the signed-in home: greeting, what waits in the care teams (for members of an
+// organisation), the user's organisations, and what their roles open.
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +11,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { useMe } from '../../ui/session';
 import { ImportsHomeLink } from '../directory/imports/ImportsHomeLink';
 import { DirectoryHomeLinks } from '../directory/maintenance/DirectoryHomeLinks';
+import { CareHomeSection } from '../teams/CareHomeSection';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -35,6 +37,8 @@ export default function HomePage() {
           })}
         </Text>
       </div>
+
+      {memberships.length > 0 && <CareHomeSection />}
 
       <section aria-labelledby="orgs-heading">
         <Title order={2} id="orgs-heading" mb="sm">

@@ -17,6 +17,7 @@ import { hasRole, useMe } from '../../ui/session';
 import { OrgDirectorySummary } from '../directory/maintenance/OrgDirectorySummary';
 import { InvitesSection } from './InvitesSection';
 import { MembersSection } from './MembersSection';
+import '../admin/i18n';
 
 export type MemberList = z.infer<typeof memberList>;
 export const orgKey = (orgId: string) => ['orgs', orgId] as const;

@@ -1,5 +1,5 @@
 // `/patients/:patientId` — a patient's record as the care team reads it, and the consents to share it.
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -20,6 +20,7 @@ import { NoticeAlert } from '../../ui/NoticeAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
+import { PatientTeamsSection } from '../teams/PatientTeamsSection';
 import { ageOn } from './age';
 import { ConsentSection } from './ConsentSection';
 import { usePatient } from './use-patient';
@@ -162,6 +163,7 @@ export default function PatientPage() {
         </Group>
       </Card>
       <NoticeAlert message={justSaved ? t('detail.saved') : null} />
+      <PatientTeamsSection patient={data} />
       <Record patient={data} />
       <ConsentSection patient={data} />
     </Stack>

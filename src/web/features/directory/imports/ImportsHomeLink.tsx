@@ -2,6 +2,7 @@ import { Anchor, Card, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, useMe } from '../../../ui/session';
+import './i18n';
 
 /** On the home page of center staff and system admins: the way to the open-data import. */
 export function ImportsHomeLink() {

@@ -2,6 +2,7 @@ import { Button, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../../ui/ScrollTable';
 import { type ImportRunDetail, REJECTED_PAGE } from './api';
+import './i18n';
 
 type Props = {
   rows: ImportRunDetail['rejectedRows'];

@@ -6,6 +6,7 @@ import { Loading } from '../../../ui/Loading';
 import { ScrollTable } from '../../../ui/ScrollTable';
 import { type ImportRunSummary, useRuns } from './api';
 import { RunStatusBadge } from './RunStatusBadge';
+import './i18n';
 
 const counts = (run: ImportRunSummary) =>
   [run.added, run.updated, run.unchanged, run.withdrawn, run.rejected]

@@ -9,6 +9,7 @@ import { Loading } from '../../../ui/Loading';
 import { type ImportRunDetail, runsKey, useRun } from './api';
 import { RejectedRows } from './RejectedRows';
 import { RunStatusBadge } from './RunStatusBadge';
+import './i18n';
 
 type Run = ImportRunDetail['run'];
 const countNames = ['rowsRead', 'added', 'updated', 'unchanged', 'withdrawn', 'rejected'] as const;

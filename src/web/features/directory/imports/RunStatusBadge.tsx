@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportRunSummary } from './api';
+import './i18n';
 
 const colours = { running: 'blue', succeeded: 'green', failed: 'red' } as const;
 

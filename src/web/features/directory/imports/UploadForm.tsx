@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { NoticeAlert } from '../../../ui/NoticeAlert';
 import { type ImportMode, runsKey, uploadImport } from './api';
+import './i18n';
 
 /** The file and the mode, with what each mode means in plain words. */
 export function UploadForm({ onStarted }: { onStarted: (id: string) => void }) {

@@ -13,6 +13,7 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { approvalsKey, type ChangeRequestView } from './api';
 import { type Decision, DecisionDialog } from './DecisionDialog';
 import { RequestsList } from './RequestsList';
+import './i18n';
 
 function useRequests(status: 'pending' | 'decided') {
   return useQuery({

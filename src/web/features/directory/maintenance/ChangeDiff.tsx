@@ -4,6 +4,7 @@ import { directoryFieldLabels } from '../../../../shared/directory-fields';
 import { useLabel } from '../../../ui/labels';
 import { ScrollTable } from '../../../ui/ScrollTable';
 import { useFieldValueText } from './field-values';
+import './i18n';
 
 type Props = {
   /** Names the table (unique on the page: several changes may be listed). */

@@ -30,6 +30,7 @@ import { NoticeAlert } from '../../../ui/NoticeAlert';
 import { type PointMaintenanceView, pointPath, useAreas, useRefreshDirectory } from './api';
 import type { EditSession } from './edit-session';
 import { SaveError } from './SaveError';
+import './i18n';
 
 type Point = PointMaintenanceView['point'];
 type Field = (typeof identityFieldNames)[number];

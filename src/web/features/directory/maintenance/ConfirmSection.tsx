@@ -9,6 +9,7 @@ import { type PointMaintenanceView, pointPath, type WriteResult } from './api';
 import type { EditSession } from './edit-session';
 import { StaleBadge } from './OrgEntriesTable';
 import { SaveError } from './SaveError';
+import './i18n';
 
 type Props = { point: PointMaintenanceView['point']; session: EditSession };
 

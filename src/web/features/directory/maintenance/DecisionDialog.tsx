@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { FormButtons } from '../../../ui/FormButtons';
 import { Modal } from '../../../ui/Modal';
 import { type ChangeRequestView, useRefreshDirectory } from './api';
+import './i18n';
 
 export type Decision = { request: ChangeRequestView; decision: 'approve' | 'reject' };
 

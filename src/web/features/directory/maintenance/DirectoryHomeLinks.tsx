@@ -2,6 +2,7 @@ import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, useMe } from '../../../ui/session';
+import './i18n';
 
 /** On the home page: ケアマネタイム for every professional, and the approval queue for center staff. */
 export function DirectoryHomeLinks() {

@@ -16,6 +16,7 @@ import { useEditSession } from './edit-session';
 import { PublishedForm } from './PublishedForm';
 import { RequestsSection } from './RequestsSection';
 import { VersionHistory } from './VersionHistory';
+import './i18n';
 
 export default function EditPointPage() {
   const { t } = useTranslation();

@@ -11,6 +11,7 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { useOrgDirectory } from './api';
 import { OrgEntriesTable } from './OrgEntriesTable';
 import { RequestsSection } from './RequestsSection';
+import './i18n';
 
 export default function OrgDirectoryPage() {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Loading } from '../../../ui/Loading';
 import { useOrgDirectory } from './api';
 import { OrgEntriesTable } from './OrgEntriesTable';
+import './i18n';
 
 /** On the organisation's page: its directory entries, stale ones marked, and the way to keep them current. */
 export function OrgDirectorySummary({ orgId }: { orgId: string }) {

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { DateText } from '../../../ui/DateText';
 import { ScrollTable } from '../../../ui/ScrollTable';
 import type { OrgDirectoryView } from './api';
+import './i18n';
 
 type Point = OrgDirectoryView['points'][number];
 

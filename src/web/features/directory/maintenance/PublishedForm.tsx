@@ -26,6 +26,7 @@ import { NoticeAlert } from '../../../ui/NoticeAlert';
 import { type PointMaintenanceView, pointPath, type WriteResult } from './api';
 import type { EditSession } from './edit-session';
 import { SaveError } from './SaveError';
+import './i18n';
 
 // Languages are typed as one line (「英語、中国語」) and sent as a list.
 const schema = publishedFields.extend({

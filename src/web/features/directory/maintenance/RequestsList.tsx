@@ -6,6 +6,7 @@ import { useDateFormatter } from '../../../ui/DateText';
 import { useLabel } from '../../../ui/labels';
 import type { ChangeRequestView } from './api';
 import { ChangeDiff } from './ChangeDiff';
+import './i18n';
 
 const statusColours = { pending: 'orange', approved: 'green', rejected: 'red', withdrawn: 'gray' } as const;
 

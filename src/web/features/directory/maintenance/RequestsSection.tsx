@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { NoticeAlert } from '../../../ui/NoticeAlert';
 import { type ChangeRequestView, useRefreshDirectory } from './api';
 import { RequestsList } from './RequestsList';
+import './i18n';
 
 type Props = { requests: ChangeRequestView[]; showPoint?: boolean; lead?: string };
 

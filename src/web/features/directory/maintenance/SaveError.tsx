@@ -2,6 +2,7 @@ import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import './i18n';
 
 type Props = { error: unknown; shownPaths?: readonly string[]; onReload: () => void };
 

@@ -8,6 +8,7 @@ import { Loading } from '../../../ui/Loading';
 import { useLabel } from '../../../ui/labels';
 import { useVersions } from './api';
 import { ChangeDiff } from './ChangeDiff';
+import './i18n';
 
 const FIRST = 5;
 

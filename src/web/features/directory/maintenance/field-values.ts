@@ -14,6 +14,7 @@ import type { CareManagerTimeWindow } from '../../../../shared/schemas/directory
 import { useDateFormatter } from '../../../ui/DateText';
 import { useLabel, useLang } from '../../../ui/labels';
 import { useAreas } from './api';
+import './i18n';
 
 const isEmpty = (value: unknown) =>
   value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);

@@ -1,0 +1,151 @@
+// The dialogs of a post: who has read it, changing its text (with the revision check), retracting it.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  postUpdateRequest,
+  type Receipts,
+  retractRequest,
+  type TeamPost,
+} from '../../../shared/schemas/teams';
+import { api, isApiError } from '../../api';
+import { useDateFormatter } from '../../ui/DateText';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormButtons } from '../../ui/FormButtons';
+import { Loading } from '../../ui/Loading';
+import { Modal } from '../../ui/Modal';
+import { teamPath, useTeamMutation } from './use-team';
+import './i18n';
+
+type Props = { teamId: string; post: TeamPost; onClose: () => void };
+
+export function ReceiptsDialog({ teamId, post, onClose }: Props) {
+  const { t } = useTranslation('teams');
+  const format = useDateFormatter();
+  const receipts = useQuery({
+    queryKey: ['teams', teamId, 'receipts', post.id, post.readCount],
+    queryFn: () => api.get<Receipts>(teamPath(teamId, `/posts/${post.id}/receipts`)),
+  });
+  const none = <Text c="dimmed">{t('receipts.none')}</Text>;
+  return (
+    <Modal opened onClose={onClose} title={t('receipts.title')}>
+      {receipts.isPending ? (
+        <Loading />
+      ) : !receipts.data ? (
+        <ErrorAlert error={receipts.error} />
+      ) : (
+        <Stack>
+          <Title order={3} size="h4">
+            {t('receipts.read')}
+          </Title>
+          {receipts.data.read.length === 0 ? (
+            none
+          ) : (
+            <List>
+              {receipts.data.read.map((r) => (
+                <List.Item key={r.userId}>
+                  {r.displayName}（{r.organisationName}）— {format.dateTime(r.at)}
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <Title order={3} size="h4">
+            {t('receipts.unread')}
+          </Title>
+          {receipts.data.unread.length === 0 ? (
+            none
+          ) : (
+            <List>
+              {receipts.data.unread.map((r) => (
+                <List.Item key={r.userId}>
+                  {r.displayName}（{r.organisationName}）
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+export function EditPostDialog({ teamId, post, onClose }: Props) {
+  const { t } = useTranslation('teams');
+  const [base, setBase] = useState(post);
+  const form = useForm<{ body: string }>({
+    resolver: zodResolver(postUpdateRequest.pick({ body: true })),
+    defaultValues: { body: post.body ?? '' },
+  });
+  const save = useTeamMutation(teamId, (body: string) =>
+    api.put<TeamPost>(teamPath(teamId, `/posts/${post.id}`), { body, version: base.version }),
+  );
+  const submit = form.handleSubmit(({ body }) =>
+    save.mutate(body, {
+      onSuccess: onClose,
+      onError: (error) => {
+        // Changed elsewhere meanwhile: show the latest text, and let this edit apply to it.
+        if (isApiError(error) && error.code === 'edit_conflict')
+          setBase((error.details as { current: TeamPost }).current);
+      },
+    }),
+  );
+  return (
+    <Modal opened onClose={onClose} title={t('post.editTitle')}>
+      <form noValidate onSubmit={submit}>
+        <Stack>
+          <Textarea
+            label={t('composer.label')}
+            autosize
+            minRows={3}
+            required
+            error={form.formState.errors.body?.message}
+            {...form.register('body')}
+          />
+          <ErrorAlert error={save.error} shownPaths={['body']} />
+          {base !== post && (
+            <Text size="sm" className="pre-line">
+              {t('post.editConflict')}
+              {'\n'}
+              {base.body}
+            </Text>
+          )}
+          <FormButtons onCancel={onClose} pending={save.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function RetractDialog({ teamId, post, onClose }: Props) {
+  const { t } = useTranslation('teams');
+  const form = useForm<{ reason: string }>({
+    resolver: zodResolver(retractRequest),
+    defaultValues: { reason: '' },
+  });
+  const retract = useTeamMutation(teamId, (reason: string) =>
+    api.post<TeamPost>(teamPath(teamId, `/posts/${post.id}/retract`), { reason }),
+  );
+  return (
+    <Modal opened onClose={onClose} title={t('post.retractTitle')}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(({ reason }) => retract.mutate(reason, { onSuccess: onClose }))}
+      >
+        <Stack>
+          <Text>{t('post.retractLead')}</Text>
+          <Textarea
+            label={t('post.retractReason')}
+            required
+            error={form.formState.errors.reason?.message}
+            {...form.register('reason')}
+          />
+          <ErrorAlert error={retract.error} shownPaths={['reason']} />
+          <FormButtons onCancel={onClose} pending={retract.isPending} submitLabel={t('post.retract')} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,53 @@
+// `/teams/:teamId` — a care team: its timeline (live) and its members.
+import { Alert, Anchor, Card, Grid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useLiveUpdates } from '../../live';
+import { useDateFormatter } from '../../ui/DateText';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { PageTitle } from '../../ui/PageTitle';
+import { MembersSection } from './MembersSection';
+import { Timeline } from './Timeline';
+import { useTeam } from './use-team';
+import './i18n';
+
+export default function TeamPage() {
+  const { t } = useTranslation('teams');
+  const { teamId = '' } = useParams();
+  const format = useDateFormatter();
+  useLiveUpdates();
+  const team = useTeam(teamId);
+  if (team.isPending) return <Loading />;
+  if (!team.data) return <ErrorAlert error={team.error} />;
+  const { data } = team;
+  return (
+    <Stack gap="lg">
+      <Card withBorder padding="lg">
+        <PageTitle title={data.name} />
+        <Text>
+          {t('page.patient', { name: data.patient.name })}{' '}
+          <Anchor component={Link} to={`/patients/${data.patient.id}`}>
+            {t('page.toPatient')}
+          </Anchor>
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('page.live')}
+        </Text>
+      </Card>
+      {data.status === 'closed' && data.closedAt && (
+        <Alert color="gray" role="status">
+          {t('page.closed', { date: format.date(data.closedAt) })}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Timeline team={data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <MembersSection team={data} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,127 @@
+// Journey: a care manager registers a patient, records consent, creates the care team and invites a
+// visiting nurse and the physician; both accept from their home pages; the nurse posts urgent vitals
+// addressed to the physician, who — already on the team page — sees it appear live, reads it and
+// acknowledges it, and the nurse sees “read” and the acknowledgement without reloading; a pharmacist
+// outside the team gets nothing by guessing the URLs. Phone width for the nurse.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
+import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJourney } from './harness';
+
+describe('care team and timeline', () => {
+  const journey = useJourney();
+
+  async function signedIn(loginId: string, phone = false): Promise<Page> {
+    const page = await (await journey.context(phone)).newPage();
+    await signIn(page, loginId, DEMO_PASSWORD, new TotpSequence(DEMO_TOTP_SECRET));
+    return page;
+  }
+
+  async function acceptInvitation(page: Page, teamName: string): Promise<void> {
+    await page.goto('/home');
+    const invitation = page.getByRole('listitem').filter({ hasText: teamName });
+    await invitation.waitFor();
+    await checkA11y(page, '/home (an invitation)');
+    await invitation.getByRole('button', { name: '参加する' }).click();
+    await page.getByRole('heading', { level: 1, name: teamName }).waitFor();
+  }
+
+  it('creates a team, invites, posts urgent vitals that arrive live, and shows who has read them', async () => {
+    await journey.run('teams', async () => {
+      // 1. The care manager: patient, consent, team, invitations.
+      const cm = await signedIn('caremanager');
+      await cm.goto('/patients/new');
+      await cm.getByRole('textbox', { name: /^氏名/ }).first().fill('冬木 ハル');
+      await cm.getByLabel('フリガナ').fill('フユキ ハル');
+      await cm.getByLabel('元号').selectOption('昭和');
+      await cm.getByLabel('年', { exact: true }).fill('10');
+      await cm.getByLabel('月', { exact: true }).fill('2');
+      await cm.getByLabel('日', { exact: true }).fill('14');
+      await cm.getByRole('button', { name: '登録する' }).click();
+      await cm.getByRole('heading', { level: 1, name: '冬木 ハル' }).waitFor();
+      const patientUrl = new URL(cm.url()).pathname;
+      await cm.getByRole('button', { name: '同意を記録する' }).click();
+      const consent = cm.getByRole('dialog', { name: '同意を記録する' });
+      await consent.getByLabel('ケアチーム（多職種）での情報共有').check();
+      await consent.getByRole('button', { name: '同意を記録する' }).click();
+      await cm.getByText('同意を記録しました。').waitFor();
+
+      await cm.getByRole('button', { name: 'チームを作る' }).click();
+      const create = cm.getByRole('dialog', { name: 'ケアチームを作る' });
+      await checkA11y(cm, '/patients/:id (creating a team)');
+      await create.getByRole('button', { name: 'チームを作る' }).click();
+      const teamName = '冬木 ハルさんのケアチーム';
+      await cm.getByRole('heading', { level: 1, name: teamName }).waitFor();
+      const teamUrl = new URL(cm.url()).pathname;
+      for (const [search, name, role] of [
+        ['ツバサ', '翼 まどか', '訪問看護'],
+        ['サクライ', '桜井 健一', '主治医'],
+      ] as const) {
+        await cm.getByLabel('氏名・フリガナで探す').fill(search);
+        await cm.getByRole('button', { name: '探す' }).click();
+        const row = cm
+          .getByRole('listitem')
+          .filter({ hasText: name })
+          .filter({ has: cm.getByRole('button', { name: '招待する' }) });
+        await expect.poll(() => row.getByLabel('チームでの役割').inputValue()).toBeTruthy();
+        await row.getByLabel('チームでの役割').selectOption({ label: role });
+        await row.getByRole('button', { name: '招待する' }).click();
+        await cm.getByText(`${name} さんを招待しました。`).waitFor();
+      }
+      await checkA11y(cm, '/teams/:id (owner, two invitations)');
+      // The care manager turns to the home page (an open team page would read the posts too).
+      await cm.goto('/home');
+
+      // 2. Both accept from their home pages; the physician stays on the team page.
+      const doctor = await signedIn('doctor');
+      await acceptInvitation(doctor, teamName);
+      const nurse = await signedIn('nurse', true);
+      await acceptInvitation(nurse, teamName);
+      expect(await horizontalOverflow(nurse)).toBeLessThanOrEqual(0);
+
+      // 3. The nurse posts urgent vitals to the physician.
+      await nurse
+        .getByLabel('チームへの連絡')
+        .fill('本日 10:30 訪問。血圧 172/96、脈拍 88、SpO2 95%。頭痛の訴えあり。指示をお願いします。');
+      await nurse.getByLabel(/^至急/).check();
+      await nurse.getByRole('group', { name: /宛先/ }).getByLabel('桜井 健一').check();
+      await checkA11y(nurse, '/teams/:id (phone, writing an urgent post)');
+      await nurse.getByRole('button', { name: '投稿する' }).click();
+      const nursePost = nurse.getByRole('article', { name: '至急: 翼 まどか' });
+      await nursePost.getByText('既読 0/2').waitFor();
+
+      // 4. Live on the physician's open page: it appears, is read, and acknowledged.
+      const doctorPost = doctor.getByRole('article', { name: '至急: 翼 まどか' });
+      await doctorPost.getByText(/血圧 172\/96/).waitFor();
+      await doctorPost.getByText('宛先: 桜井 健一').waitFor();
+      await nursePost.getByText('既読 1/2').waitFor();
+      await checkA11y(doctor, '/teams/:id (an urgent post arrived)');
+      await screenshot(doctor, 'team-urgent-arrived');
+      await doctorPost.getByRole('button', { name: '確認しました' }).click();
+      await nursePost.getByText('確認済み: 桜井 健一').waitFor();
+      await nursePost.getByRole('button', { name: '既読 1/2' }).click();
+      const receipts = nurse.getByRole('dialog', { name: '既読の状況' });
+      await receipts.getByText(/桜井 健一（さくら在宅クリニック）/).waitFor();
+      await receipts.getByText('青空 ひろし（あおぞらケアプランセンター）').waitFor();
+      await checkA11y(nurse, '/teams/:id (phone, read receipts)');
+      await screenshot(nurse, 'team-receipts-phone');
+      await receipts.getByRole('button', { name: '閉じる' }).click();
+
+      // 5. The care manager's home lists the urgent post (live) until acknowledged.
+      const urgent = cm
+        .getByRole('region', { name: '至急の連絡（確認待ち）' })
+        .or(cm.locator('section', { hasText: '至急の連絡（確認待ち）' }));
+      await urgent.getByText(teamName).first().waitFor();
+      await checkA11y(cm, '/home (urgent waiting)');
+      await screenshot(cm, 'home-care');
+
+      // 6. A pharmacist outside the team finds nothing by the URLs.
+      const outsider = await signedIn('pharmacist');
+      await outsider.goto(teamUrl);
+      await outsider.getByText('このチームは見つからないか、参加していません。').waitFor();
+      await outsider.goto(patientUrl);
+      await outsider.getByText('この利用者は見つからないか、閲覧する権限がありません。').first().waitFor();
+      expect(await outsider.getByText('冬木 ハル').count()).toBe(0);
+    });
+  });
+});
