@@ -605,3 +605,54 @@ export const teamPostReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('team_post_reads_user_idx').on(t.userId)],
 );
+
+// 担当者会議の日程調整: the owner proposes dates, members answer ○△×, the owner fixes one.
+export const teamMeetings = pgTable(
+  'team_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => careTeams.id),
+    title: text('title').notNull(),
+    place: text('place'),
+    // polling → fixed | cancelled
+    status: text('status').notNull().default('polling'),
+    fixedOptionId: uuid('fixed_option_id'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    fixedAt: optionalTime('fixed_at'),
+  },
+  (t) => [index('team_meetings_team_idx').on(t.teamId, t.createdAt)],
+);
+
+export const teamMeetingOptions = pgTable(
+  'team_meeting_options',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => teamMeetings.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('team_meeting_options_meeting_idx').on(t.meetingId, t.startsAt)],
+);
+
+export const teamMeetingAnswers = pgTable(
+  'team_meeting_answers',
+  {
+    optionId: uuid('option_id')
+      .notNull()
+      .references(() => teamMeetingOptions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    // ○ yes, △ maybe, × no
+    answer: text('answer').notNull(),
+    answeredAt: timeNow('answered_at'),
+  },
+  (t) => [primaryKey({ columns: [t.optionId, t.userId] })],
+);

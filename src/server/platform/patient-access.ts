@@ -42,7 +42,12 @@ export type PatientAuditAction =
   | 'post.retract'
   | 'post.read'
   | 'post.acknowledge'
-  | 'post.receipts';
+  | 'post.receipts'
+  | 'meeting.list'
+  | 'meeting.create'
+  | 'meeting.answer'
+  | 'meeting.fix'
+  | 'meeting.calendar';
 
 const patientNotFound = () =>
   notFound(

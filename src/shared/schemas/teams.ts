@@ -139,12 +139,17 @@ const homeItem = z.object({
 });
 export type HomeItem = z.infer<typeof homeItem>;
 
+/** A meeting poll waiting for the user's answer. */
+const pollItem = z.object({ teamId: idSchema, teamName: z.string(), meetingId: idSchema, title: z.string() });
+export type PollItem = z.infer<typeof pollItem>;
+
 /** What waits for a professional: teams with unread posts, urgent posts to acknowledge, mentions. */
 export const careHome = z.object({
   teams: z.array(teamSummary),
   urgent: z.array(homeItem),
   mentions: z.array(homeItem),
   invitations: z.array(invitation),
+  polls: z.array(pollItem),
 });
 export type CareHome = z.infer<typeof careHome>;
 
@@ -156,7 +161,7 @@ export const patientTeams = z.object({ items: z.array(teamSummary) });
 
 /** What the live stream says: which team changed and how, never the content. */
 export const liveEvent = z.object({
-  type: z.enum(['post', 'read', 'team']),
+  type: z.enum(['post', 'read', 'team', 'meeting']),
   teamId: idSchema,
   postId: idSchema.optional(),
 });

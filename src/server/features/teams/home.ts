@@ -8,6 +8,7 @@ import type { TeamRole } from '../../../shared/teams';
 import { careTeams, patients, teamPostMentions, teamPosts, users } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { actorMember, auditPatientAccess, visibleTeamsOfActor } from '../../platform/patient-access';
+import { pollsWaitingFor } from './meetings';
 import { invitationsOf } from './members';
 
 const LIST_LIMIT = 20;
@@ -76,7 +77,7 @@ async function items(request: FastifyRequest, where: SQL): Promise<HomeItem[]> {
 export async function careHome(request: FastifyRequest): Promise<CareHome> {
   const me = requireActor(request).user.id;
   const notMine = ne(teamPosts.authorId, me);
-  const [teams, urgent, mentions, invitations] = await Promise.all([
+  const [teams, urgent, mentions, invitations, polls] = await Promise.all([
     teamSummaries(request),
     items(
       request,
@@ -97,6 +98,7 @@ export async function careHome(request: FastifyRequest): Promise<CareHome> {
       ) as SQL,
     ),
     invitationsOf(request),
+    pollsWaitingFor(request),
   ]);
   await auditPatientAccess(
     request.server.db,
@@ -107,5 +109,5 @@ export async function careHome(request: FastifyRequest): Promise<CareHome> {
       teams: teams.map((team) => team.id),
     },
   );
-  return { teams, urgent, mentions, invitations };
+  return { teams, urgent, mentions, invitations, polls };
 }

@@ -194,6 +194,30 @@ async function checkMentions(db: DbOrTx, teamId: string, userIds: string[]): Pro
     );
 }
 
+/** Writes a post of the actor's in the team (whose access is open), with its mentions; its id. */
+export async function addPost(
+  tx: DbOrTx,
+  access: TeamAccess,
+  body: { body: string; urgent?: boolean; mentions?: string[]; parentId?: string },
+): Promise<string> {
+  const [row] = await tx
+    .insert(teamPosts)
+    .values({
+      teamId: access.team.id,
+      parentId: body.parentId ?? null,
+      authorId: access.member.userId,
+      authorMemberId: access.member.id,
+      body: body.body,
+      urgent: body.urgent ?? false,
+    })
+    .returning({ id: teamPosts.id });
+  if (!row) throw new Error('insert returned no row');
+  const mentions = body.mentions ?? [];
+  if (mentions.length)
+    await tx.insert(teamPostMentions).values(mentions.map((userId) => ({ postId: row.id, userId })));
+  return row.id;
+}
+
 export async function createPost(
   request: FastifyRequest,
   teamId: string,
@@ -208,21 +232,7 @@ export async function createPost(
     requireOpen(access);
     if (body.parentId) await checkParent(tx, teamId, body.parentId);
     await checkMentions(tx, teamId, body.mentions);
-    const [row] = await tx
-      .insert(teamPosts)
-      .values({
-        teamId,
-        parentId: body.parentId ?? null,
-        authorId: actor.user.id,
-        authorMemberId: access.member.id,
-        body: body.body,
-        urgent: body.urgent,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    if (body.mentions.length)
-      await tx.insert(teamPostMentions).values(body.mentions.map((userId) => ({ postId: row.id, userId })));
-    return postView(tx, row.id, actor.user.id);
+    return postView(tx, await addPost(tx, access, body), actor.user.id);
   });
   await tellTeam(request, teamId, { type: 'post', teamId, postId: post.id });
   return post;

@@ -5,6 +5,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema, okResponse } from '../../../shared/schemas/common';
 import {
+  meetingAnswersRequest,
+  meetingCreateRequest,
+  meetingFixRequest,
+  meetingList,
+  meetingParams,
+  meeting as meetingSchema,
+} from '../../../shared/schemas/meetings';
+import {
   candidateList,
   candidateQuery,
   careHome,
@@ -28,6 +36,7 @@ import {
 } from '../../../shared/schemas/teams';
 import { access } from '../../platform/access';
 import { careHome as loadCareHome } from './home';
+import { answerMeeting, createMeeting, fixMeeting, listMeetings, meetingCalendar } from './meetings';
 import { answerInvitation, endMembership, findCandidates, invite } from './members';
 import { createPost, listPosts, retractPost, updatePost } from './posts';
 import { acknowledge, markRead, receiptsOf } from './receipts';
@@ -287,5 +296,77 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
     },
     async (request) => receiptsOf(request, request.params.teamId, request.params.postId),
+  );
+
+  app.get(
+    '/api/teams/:teamId/meetings',
+    {
+      schema: {
+        tags,
+        summary: 'The team’s meeting polls (担当者会議 日程調整)',
+        params: teamParams,
+        response: { 200: meetingList },
+      },
+      config,
+    },
+    async (request) => listMeetings(request, request.params.teamId),
+  );
+
+  app.post(
+    '/api/teams/:teamId/meetings',
+    {
+      schema: {
+        tags,
+        summary: 'Propose meeting dates (owner)',
+        params: teamParams,
+        body: meetingCreateRequest,
+        response: { 201: meetingSchema },
+      },
+      config,
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createMeeting(request, request.params.teamId, request.body)),
+  );
+
+  app.put(
+    '/api/teams/:teamId/meetings/:meetingId/answers',
+    {
+      schema: {
+        tags,
+        summary: 'Answer ○/△/× for the dates',
+        params: meetingParams,
+        body: meetingAnswersRequest,
+        response: { 200: meetingSchema },
+      },
+      config,
+    },
+    async (request) =>
+      answerMeeting(request, request.params.teamId, request.params.meetingId, request.body.answers),
+  );
+
+  app.post(
+    '/api/teams/:teamId/meetings/:meetingId/fix',
+    {
+      schema: {
+        tags,
+        summary: 'Fix the meeting on one date (owner)',
+        params: meetingParams,
+        body: meetingFixRequest,
+        response: { 200: meetingSchema },
+      },
+      config,
+    },
+    async (request) =>
+      fixMeeting(request, request.params.teamId, request.params.meetingId, request.body.optionId),
+  );
+
+  app.get(
+    '/api/teams/:teamId/meetings/:meetingId/calendar.ics',
+    { schema: { tags, summary: 'The fixed meeting as iCalendar', params: meetingParams }, config },
+    async (request, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="tsunagu-meeting.ics"')
+        .send(await meetingCalendar(request, request.params.teamId, request.params.meetingId)),
   );
 };
