@@ -25,7 +25,7 @@ function open(client: QueryClient): void {
     if (opened) refresh(client, null);
     opened = true;
   });
-  for (const type of ['post', 'read', 'team'] satisfies LiveEvent['type'][])
+  for (const type of ['post', 'read', 'team', 'meeting'] satisfies LiveEvent['type'][])
     source.addEventListener(type, (message) => refresh(client, JSON.parse((message as MessageEvent).data)));
 }
 

@@ -88,7 +88,7 @@ describe('care team and timeline', () => {
       await checkA11y(nurse, '/teams/:id (phone, writing an urgent post)');
       await nurse.getByRole('button', { name: '投稿する' }).click();
       const nursePost = nurse.getByRole('article', { name: '至急: 翼 まどか' });
-      await nursePost.getByText('既読 0/2').waitFor();
+      await nursePost.getByText(/既読 [01]\/2/).waitFor(); // the physician's open page may read it at once
 
       // 4. Live on the physician's open page: it appears, is read, and acknowledged.
       const doctorPost = doctor.getByRole('article', { name: '至急: 翼 まどか' });
@@ -115,7 +115,41 @@ describe('care team and timeline', () => {
       await checkA11y(cm, '/home (urgent waiting)');
       await screenshot(cm, 'home-care');
 
-      // 6. A pharmacist outside the team finds nothing by the URLs.
+      // 6. The care-team meeting by poll: two dates, the physician answers, the owner fixes one.
+      const inDays = (days: number) =>
+        new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+      await cm.goto(teamUrl);
+      await cm.getByRole('button', { name: '日程調整を始める' }).click();
+      const propose = cm.getByRole('dialog', { name: '担当者会議の日程調整' });
+      await propose.getByLabel('日付').fill(inDays(3));
+      await propose.getByRole('button', { name: '候補を追加' }).click();
+      await propose.getByRole('group', { name: '候補 2' }).getByLabel('日付').fill(inDays(4));
+      await checkA11y(cm, '/teams/:id (proposing meeting dates)');
+      await propose.getByRole('button', { name: '日程調整を始める' }).click();
+      const poll = doctor.getByRole('article', { name: 'サービス担当者会議' });
+      await poll.getByText('○0 △0 ×0').first().waitFor();
+      const second = poll.getByRole('radiogroup', { name: /のあなたの回答/ }).nth(1);
+      await second.getByLabel('○ 参加できる').check();
+      await poll
+        .getByRole('radiogroup', { name: /のあなたの回答/ })
+        .first()
+        .getByLabel('× 参加できない')
+        .check();
+      await poll.getByRole('button', { name: '回答する' }).click();
+      await poll.getByText('回答しました。').waitFor();
+      const cmPoll = cm.getByRole('article', { name: 'サービス担当者会議' });
+      await cmPoll.getByText('○1 △0 ×0').waitFor();
+      await checkA11y(cm, '/teams/:id (answers arrived)');
+      await cmPoll.getByRole('button', { name: 'この日時に決める' }).nth(1).click();
+      await cm.getByRole('dialog').getByRole('button', { name: '実行する' }).click();
+      const calendarLink = nurse.getByRole('link', { name: 'カレンダーに追加（iCalendar）' });
+      await calendarLink.waitFor();
+      await nurse.getByText(/「サービス担当者会議」は .* に決まりました。/).waitFor();
+      const ics = await nurse.request.get((await calendarLink.getAttribute('href')) ?? '');
+      expect(await ics.text()).toContain('SUMMARY:サービス担当者会議');
+      await screenshot(nurse, 'team-meeting-fixed-phone');
+
+      // 7. A pharmacist outside the team finds nothing by the URLs.
       const outsider = await signedIn('pharmacist');
       await outsider.goto(teamUrl);
       await outsider.getByText('このチームは見つからないか、参加していません。').waitFor();

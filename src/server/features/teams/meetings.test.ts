@@ -2,8 +2,8 @@
 // one; the timeline says so, the home page lists polls waiting for an answer, and the fixed meeting
 // downloads as iCalendar without the patient's name. Outsiders get nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
 import { setUpTeam } from '../../../../tests/support/teams';
+import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
 
 const inDays = (days: number, hour: number) => {
   const date = new Date(Date.now() + days * 86_400_000);
@@ -25,7 +25,9 @@ describe.each(engines())('meeting polls (%s)', (engine) => {
     owner = await t.signIn('caremanager');
     nurse = await t.signIn('nurse');
     pharmacist = await t.signIn('pharmacist');
-    ({ teamId } = await setUpTeam(t, owner, [{ client: nurse, loginId: 'nurse', teamRole: 'visiting_nurse' }]));
+    ({ teamId } = await setUpTeam(t, owner, [
+      { client: nurse, loginId: 'nurse', teamRole: 'visiting_nurse' },
+    ]));
   });
   afterAll(() => t.close());
 
@@ -43,7 +45,11 @@ describe.each(engines())('meeting polls (%s)', (engine) => {
     const cases: [unknown, number, string?][] = [
       [{ ...proposal, options: [] }, 400],
       [{ ...proposal, options: [{ startsAt: inDays(3, 15), endsAt: inDays(3, 14) }] }, 400],
-      [{ ...proposal, options: [{ startsAt: inDays(-1, 14), endsAt: inDays(-1, 15) }] }, 400, 'option_in_past'],
+      [
+        { ...proposal, options: [{ startsAt: inDays(-1, 14), endsAt: inDays(-1, 15) }] },
+        400,
+        'option_in_past',
+      ],
       [{ ...proposal, options: [proposal.options[0], proposal.options[0]] }, 400],
       [{ ...proposal, options: [{ startsAt: 'tomorrow', endsAt: 'later' }] }, 400],
       [{ ...proposal, title: 'あ'.repeat(101) }, 400],
@@ -67,7 +73,9 @@ describe.each(engines())('meeting polls (%s)', (engine) => {
     expect(posts[0].body).toContain('「サービス担当者会議」の日程調整を始めました');
 
     expect((await nurse.get('/api/home/care')).json().polls).toMatchObject([{ meetingId, teamId }]);
-    const bad = await nurse.put(url(`/${meetingId}/answers`), { answers: [{ optionId: options[0]?.id, answer: 'perhaps' }] });
+    const bad = await nurse.put(url(`/${meetingId}/answers`), {
+      answers: [{ optionId: options[0]?.id, answer: 'perhaps' }],
+    });
     expect(bad.statusCode).toBe(400);
     const foreign = await nurse.put(url(`/${meetingId}/answers`), {
       answers: [{ optionId: '00000000-0000-4000-8000-000000000000', answer: 'yes' }],
@@ -83,9 +91,17 @@ describe.each(engines())('meeting polls (%s)', (engine) => {
     expect(answered.json().options[1].answers).toMatchObject([{ answer: 'yes' }]);
     expect((await nurse.get('/api/home/care')).json().polls).toEqual([]);
     // Answering again replaces the answer.
-    const again = await nurse.put(url(`/${meetingId}/answers`), { answers: [{ optionId: options[0]?.id, answer: 'maybe' }] });
+    const again = await nurse.put(url(`/${meetingId}/answers`), {
+      answers: [{ optionId: options[0]?.id, answer: 'maybe' }],
+    });
     expect(again.json().options[0].answers).toMatchObject([{ answer: 'maybe' }]);
-    expect((await pharmacist.put(url(`/${meetingId}/answers`), { answers: [{ optionId: options[0]?.id, answer: 'yes' }] })).statusCode).toBe(404);
+    expect(
+      (
+        await pharmacist.put(url(`/${meetingId}/answers`), {
+          answers: [{ optionId: options[0]?.id, answer: 'yes' }],
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('fixes a date (owner), posts it, and gives the members an iCalendar file', async () => {
@@ -93,8 +109,16 @@ describe.each(engines())('meeting polls (%s)', (engine) => {
     expect((await nurse.post(url(`/${meetingId}/fix`), { optionId: options[1]?.id })).statusCode).toBe(403);
     const fixed = await owner.post(url(`/${meetingId}/fix`), { optionId: options[1]?.id });
     expect(fixed.json()).toMatchObject({ status: 'fixed', fixedOptionId: options[1]?.id, waiting: [] });
-    expect((await owner.post(url(`/${meetingId}/fix`), { optionId: options[0]?.id })).json().error.code).toBe('meeting_fixed');
-    expect((await nurse.put(url(`/${meetingId}/answers`), { answers: [{ optionId: options[0]?.id, answer: 'yes' }] })).statusCode).toBe(409);
+    expect((await owner.post(url(`/${meetingId}/fix`), { optionId: options[0]?.id })).json().error.code).toBe(
+      'meeting_fixed',
+    );
+    expect(
+      (
+        await nurse.put(url(`/${meetingId}/answers`), {
+          answers: [{ optionId: options[0]?.id, answer: 'yes' }],
+        })
+      ).statusCode,
+    ).toBe(409);
     const posts = (await nurse.get(`/api/teams/${teamId}/posts`)).json().items;
     expect(posts[0].body).toMatch(/^「サービス担当者会議」は .* に決まりました。場所: 自宅$/);
 
@@ -103,7 +127,9 @@ describe.each(engines())('meeting polls (%s)', (engine) => {
     expect(ics.headers['content-type']).toContain('text/calendar');
     expect(ics.body).toContain('BEGIN:VEVENT');
     expect(ics.body).toContain('SUMMARY:サービス担当者会議');
-    expect(ics.body).toContain(`DTSTART:${proposal.options[1]?.startsAt.replace(/[-:]/g, '').replace('.000', '')}`);
+    expect(ics.body).toContain(
+      `DTSTART:${proposal.options[1]?.startsAt.replace(/[-:]/g, '').replace('.000', '')}`,
+    );
     expect(ics.body).not.toContain('秋山');
     expect((await pharmacist.get(url(`/${meetingId}/calendar.ics`))).statusCode).toBe(404);
     expect((await pharmacist.get(url())).statusCode).toBe(404);

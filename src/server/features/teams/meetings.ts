@@ -118,15 +118,13 @@ export async function createMeeting(
       .values({ teamId, title: body.title, place: body.place || null, createdBy: actor.user.id })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await tx
-      .insert(teamMeetingOptions)
-      .values(
-        body.options.map((o) => ({
-          meetingId: row.id,
-          startsAt: new Date(o.startsAt),
-          endsAt: new Date(o.endsAt),
-        })),
-      );
+    await tx.insert(teamMeetingOptions).values(
+      body.options.map((o) => ({
+        meetingId: row.id,
+        startsAt: new Date(o.startsAt),
+        endsAt: new Date(o.endsAt),
+      })),
+    );
     const postId = await addPost(tx, access, {
       body: `「${body.title}」の日程調整を始めました。チームの「担当者会議」で、候補の日時に○・△・×で答えてください。\n${body.options.map((o) => `・${when(o)}`).join('\n')}`,
     });

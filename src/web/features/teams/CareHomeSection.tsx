@@ -89,7 +89,7 @@ export function CareHomeSection() {
   const home = useQuery({ queryKey: careHomeKey, queryFn: () => api.get<CareHome>('/api/home/care') });
   if (home.error) return <ErrorAlert error={home.error} />;
   if (!home.data) return null;
-  const { invitations, urgent, mentions, teams } = home.data;
+  const { invitations, urgent, mentions, teams, polls } = home.data;
   return (
     <section aria-labelledby="care-heading">
       <Title order={2} id="care-heading" mb="sm">
@@ -120,6 +120,23 @@ export function CareHomeSection() {
               {t('home.mentions')}
             </Title>
             <Items items={mentions} />
+          </div>
+        )}
+        {polls.length > 0 && (
+          <div>
+            <Title order={3} size="h4" mb="xs">
+              {t('home.polls')}
+            </Title>
+            <Stack component="ul" gap="xs" className="plain-list">
+              {polls.map((poll) => (
+                <Card key={poll.meetingId} component="li" withBorder padding="sm">
+                  <Anchor component={Link} to={`/teams/${poll.teamId}`} fw={700}>
+                    {poll.teamName}
+                  </Anchor>
+                  <Text>{poll.title}</Text>
+                </Card>
+              ))}
+            </Stack>
           </div>
         )}
         <div>

@@ -1,4 +1,4 @@
-// `/teams/:teamId` — a care team: its timeline (live) and its members.
+// `/teams/:teamId` — a care team: its timeline (live), its meeting polls and its members.
 import { Alert, Anchor, Card, Grid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
+import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
 import { Timeline } from './Timeline';
 import { useTeam } from './use-team';
@@ -45,7 +46,10 @@ export default function TeamPage() {
           <Timeline team={data} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <MembersSection team={data} />
+          <Stack gap="lg">
+            <MeetingsSection team={data} />
+            <MembersSection team={data} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>
