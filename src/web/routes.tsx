@@ -34,6 +34,7 @@ const EditPatientPage = lazy(() => patientsPages().then((m) => ({ default: m.Edi
 // teams: features/teams/<Name>.tsx, loaded together (features/teams/pages.ts)
 const teamsPages = () => import('./features/teams/pages');
 const TeamPage = lazy(() => teamsPages().then((m) => ({ default: m.TeamPage })));
+const BroadcastPage = lazy(() => teamsPages().then((m) => ({ default: m.BroadcastPage })));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -90,6 +91,7 @@ export const router = createBrowserRouter([
                   { path: '/patients/new', element: <NewPatientPage /> },
                   { path: '/patients/:patientId', element: <PatientPage /> },
                   { path: '/patients/:patientId/edit', element: <EditPatientPage /> },
+                  { path: '/teams/broadcast', element: <BroadcastPage /> },
                   { path: '/teams/:teamId', element: <TeamPage /> },
                   { path: '/orgs/:orgId', element: <OrganisationPage /> },
                   { path: '/orgs/:orgId/directory', element: <OrgDirectoryPage /> },

@@ -158,4 +158,76 @@ describe('care team and timeline', () => {
       expect(await outsider.getByText('冬木 ハル').count()).toBe(0);
     });
   });
+
+  it('sends one notice to several teams from a phone', async () => {
+    await journey.run('teams-broadcast', async () => {
+      // Two teams of the care manager's, the nurse invited to both (set up through the API).
+      const cm = await journey.api('caremanager');
+      const cmOrg = (await (await cm.get('/api/me')).json()).memberships[0].organisationId;
+      const teams = ['一色 はなさんのケアチーム', '二宮 たろうさんのケアチーム'];
+      for (const [name, kana] of [
+        ['一色 はな', 'イッシキ ハナ'],
+        ['二宮 たろう', 'ニノミヤ タロウ'],
+      ]) {
+        const patient = await (
+          await cm.post('/api/patients', {
+            data: {
+              name,
+              kana,
+              birthDate: '1940-01-01',
+              sex: 'female',
+              organisationId: cmOrg,
+              confirmDuplicate: true,
+            },
+          })
+        ).json();
+        await cm.post(`/api/patients/${patient.id}/consents`, {
+          data: { scopes: ['care_team'], method: 'oral', consentedOn: '2026-11-30' },
+        });
+        const team = await (
+          await cm.post(`/api/patients/${patient.id}/teams`, {
+            data: { organisationId: cmOrg, teamRole: 'care_manager' },
+          })
+        ).json();
+        const found = await cm.get(`/api/teams/${team.id}/candidates?q=${encodeURIComponent('翼 まどか')}`);
+        const [nurseFound] = (await found.json()).items;
+        await cm.post(`/api/teams/${team.id}/invitations`, {
+          data: {
+            userId: nurseFound.userId,
+            organisationId: nurseFound.organisationId,
+            teamRole: 'visiting_nurse',
+          },
+        });
+      }
+
+      // The nurse joins both from her phone, then writes once.
+      const nurse = await signedIn('nurse', true);
+      for (const team of teams) {
+        await nurse.goto('/home');
+        await nurse
+          .getByRole('listitem')
+          .filter({ hasText: team })
+          .getByRole('button', { name: '参加する' })
+          .click();
+        await nurse.getByRole('heading', { level: 1, name: team }).waitFor();
+      }
+      await nurse.goto('/home');
+      await nurse.getByRole('link', { name: '複数のチームへ同じ連絡を送る' }).click();
+      await nurse.getByRole('heading', { level: 1, name: '複数のチームへ同じ連絡' }).waitFor();
+      await nurse.getByRole('button', { name: '送る' }).click();
+      await nurse.getByText('送り先のチームを2つ以上選んでください').waitFor();
+      await checkA11y(nurse, '/teams/broadcast (a mistake)');
+      for (const team of teams) await nurse.getByLabel(team).check();
+      await nurse
+        .getByLabel('連絡の内容')
+        .fill('年末年始（12/29〜1/3）の訪問はお休みです。緊急時は携帯 090-0000-0000 へ。');
+      await nurse.getByRole('button', { name: '送る' }).click();
+      await nurse.getByText('2チームに投稿しました。').waitFor();
+      await checkA11y(nurse, '/teams/broadcast (sent)');
+      expect(await horizontalOverflow(nurse)).toBeLessThanOrEqual(0);
+      await nurse.goto('/home');
+      await nurse.getByRole('link', { name: teams[1] }).click();
+      await nurse.getByText(/年末年始（12\/29〜1\/3）の訪問はお休みです/).waitFor();
+    });
+  });
 });

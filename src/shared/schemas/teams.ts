@@ -90,6 +90,18 @@ export const postCreateRequest = z.object({
     .refine((ids) => new Set(ids).size === ids.length, { error: '同じ人が重複しています' }),
   parentId: idSchema.optional(),
 });
+/** One notice to several of the user's teams (each gets its own post). */
+export const broadcastRequest = z.object({
+  teamIds: z
+    .array(idSchema)
+    .min(2, { error: '送り先のチームを2つ以上選んでください' })
+    .max(50, { error: '一度に送れるのは50チームまでです' })
+    .refine((ids) => new Set(ids).size === ids.length, { error: '同じチームが重複しています' }),
+  body: requiredText(POST_MAX_LENGTH),
+  urgent: z.boolean().default(false),
+});
+export const broadcastResult = z.object({ posts: z.array(z.object({ teamId: idSchema, postId: idSchema })) });
+
 export const postUpdateRequest = z.object({ body: requiredText(POST_MAX_LENGTH), version: z.number().int() });
 export const retractRequest = z.object({ reason: requiredText(500) });
 export const readsRequest = z.object({ postIds: z.array(idSchema).min(1).max(200) });

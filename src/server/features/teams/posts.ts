@@ -249,6 +249,31 @@ async function checkParent(db: DbOrTx, teamId: string, parentId: string): Promis
   if (parent.retractedAt) throw conflict('post_retracted', 'この投稿は取り消されています。');
 }
 
+/**
+ * The same notice to several of the actor's teams, each as its own post, all or none: a team the
+ * actor may not post to (not theirs, closed) refuses the whole notice, so nobody is left wondering
+ * which teams got it.
+ */
+export async function broadcast(
+  request: FastifyRequest,
+  body: { teamIds: string[]; body: string; urgent: boolean },
+): Promise<{ posts: { teamId: string; postId: string }[] }> {
+  const posts = await request.server.db.transaction(async (tx) => {
+    const written = [];
+    for (const teamId of body.teamIds) {
+      const access = await openTeam(request, teamId, 'post.create', {
+        db: tx,
+        details: { urgent: body.urgent, teams: body.teamIds.length },
+      });
+      requireOpen(access);
+      written.push({ teamId, postId: await addPost(tx, access, { body: body.body, urgent: body.urgent }) });
+    }
+    return written;
+  });
+  for (const post of posts) await tellTeam(request, post.teamId, { type: 'post', ...post });
+  return { posts };
+}
+
 /** The author's own post in this team, locked for a change. */
 async function ownPost(
   request: FastifyRequest,

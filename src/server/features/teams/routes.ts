@@ -13,6 +13,8 @@ import {
   meeting as meetingSchema,
 } from '../../../shared/schemas/meetings';
 import {
+  broadcastRequest,
+  broadcastResult,
   candidateList,
   candidateQuery,
   careHome,
@@ -38,7 +40,7 @@ import { access } from '../../platform/access';
 import { careHome as loadCareHome } from './home';
 import { answerMeeting, createMeeting, fixMeeting, listMeetings, meetingCalendar } from './meetings';
 import { answerInvitation, endMembership, findCandidates, invite } from './members';
-import { createPost, listPosts, retractPost, updatePost } from './posts';
+import { broadcast, createPost, listPosts, retractPost, updatePost } from './posts';
 import { acknowledge, markRead, receiptsOf } from './receipts';
 import { closeTeam, createTeam, readTeam, teamsOfPatient, transferOwnership } from './teams';
 
@@ -368,5 +370,19 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="tsunagu-meeting.ics"')
         .send(await meetingCalendar(request, request.params.teamId, request.params.meetingId)),
+  );
+
+  app.post(
+    '/api/teams/broadcast',
+    {
+      schema: {
+        tags,
+        summary: 'The same notice to several of my teams (one post each; all or none)',
+        body: broadcastRequest,
+        response: { 201: broadcastResult },
+      },
+      config,
+    },
+    async (request, reply) => reply.status(201).send(await broadcast(request, request.body)),
   );
 };

@@ -144,6 +144,11 @@ export function CareHomeSection() {
             {t('home.teams')}
           </Title>
           {teams.length ? <TeamList teams={teams} /> : <Text>{t('home.noTeams')}</Text>}
+          {teams.filter((team) => team.status === 'open').length > 1 && (
+            <Anchor component={Link} to="/teams/broadcast" mt="sm" display="inline-block">
+              {t('broadcast.link')}
+            </Anchor>
+          )}
         </div>
       </Stack>
     </section>

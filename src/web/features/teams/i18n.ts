@@ -87,6 +87,16 @@ export const teamsJa = {
     name: 'チーム名（省略すると「{{name}}さんのケアチーム」）',
     members: 'メンバー {{count}}人',
   },
+  broadcast: {
+    title: '複数のチームへ同じ連絡',
+    lead: '選んだチームそれぞれのタイムラインに、同じ内容が投稿されます。',
+    link: '複数のチームへ同じ連絡を送る',
+    teams: '送り先のチーム',
+    body: '連絡の内容',
+    submit: '送る',
+    sent: '{{count}}チームに投稿しました。',
+    noTeams: '送り先にできる参加中のチームが2つ以上ありません。',
+  },
   meetings: {
     title: '担当者会議',
     none: '日程調整はまだありません。',
@@ -214,6 +224,16 @@ const teamsEn: typeof teamsJa = {
     organisation: 'Acting for',
     name: 'Team name (default: “{{name}}さんのケアチーム”)',
     members: '{{count}} members',
+  },
+  broadcast: {
+    title: 'One notice to several teams',
+    lead: 'The same text is posted on each chosen team’s timeline.',
+    link: 'Send one notice to several teams',
+    teams: 'Teams',
+    body: 'Notice',
+    submit: 'Send',
+    sent: 'Posted to {{count}} teams.',
+    noTeams: 'You are in fewer than two open teams.',
   },
   meetings: {
     title: 'Care-team meetings',
