@@ -24,6 +24,7 @@ import { authRoutes } from './features/auth/routes';
 import { demoRoutes } from './features/demo/routes';
 import { directoryRoutes } from './features/directory/routes';
 import { DirectoryIndex } from './features/directory/search/live-index';
+import { familyRoutes } from './features/family/routes';
 import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
 import { patientRoutes } from './features/patients/routes';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     directoryRoutes,
     patientRoutes,
     teamRoutes,
+    familyRoutes,
     liveRoutes,
   ]) {
     await app.register(routes);

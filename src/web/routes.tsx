@@ -35,6 +35,10 @@ const EditPatientPage = lazy(() => patientsPages().then((m) => ({ default: m.Edi
 const teamsPages = () => import('./features/teams/pages');
 const TeamPage = lazy(() => teamsPages().then((m) => ({ default: m.TeamPage })));
 const BroadcastPage = lazy(() => teamsPages().then((m) => ({ default: m.BroadcastPage })));
+// family (家族): features/family/<Name>.tsx, loaded together (features/family/pages.ts)
+const familyPages = () => import('./features/family/pages');
+const FamilyJoinPage = lazy(() => familyPages().then((m) => ({ default: m.FamilyJoinPage })));
+const FamilyPage = lazy(() => familyPages().then((m) => ({ default: m.FamilyPage })));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -81,6 +85,9 @@ export const router = createBrowserRouter([
               { path: '/directory/points/:id', element: <PointPage /> },
               { path: '/directory/medical-care', element: <MedicalCarePage /> },
               { path: '/directory/care-manager-time', element: <CareManagerTimePage /> },
+              // Family members of a care team: their own session, no account.
+              { path: '/family/join', element: <FamilyJoinPage /> },
+              { path: '/family', element: <FamilyPage /> },
               // Signed in (password and second factor done).
               {
                 element: <RequireSession />,

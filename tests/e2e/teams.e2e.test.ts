@@ -11,10 +11,30 @@ import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJou
 describe('care team and timeline', () => {
   const journey = useJourney();
 
+  // One code sequence per account for the whole file: the journeys sign the same people in within
+  // a minute, and the server refuses a code of a step already used.
+  const sequences = new Map<string, TotpSequence>();
+  const totpOf = (loginId: string) => {
+    const sequence = sequences.get(loginId) ?? new TotpSequence(DEMO_TOTP_SECRET);
+    sequences.set(loginId, sequence);
+    return sequence;
+  };
+
   async function signedIn(loginId: string, phone = false): Promise<Page> {
     const page = await (await journey.context(phone)).newPage();
-    await signIn(page, loginId, DEMO_PASSWORD, new TotpSequence(DEMO_TOTP_SECRET));
+    await signIn(page, loginId, DEMO_PASSWORD, totpOf(loginId));
     return page;
+  }
+
+  /** An API client signed in as the account, for setting up what a journey starts from. */
+  async function apiAs(loginId: string) {
+    const api = await journey.api();
+    expect((await api.post('/api/auth/login', { data: { loginId, password: DEMO_PASSWORD } })).status()).toBe(
+      200,
+    );
+    const totp = await api.post('/api/auth/totp', { data: { code: await totpOf(loginId).next() } });
+    expect(totp.status()).toBe(200);
+    return api;
   }
 
   async function acceptInvitation(page: Page, teamName: string): Promise<void> {
@@ -162,7 +182,7 @@ describe('care team and timeline', () => {
   it('sends one notice to several teams from a phone', async () => {
     await journey.run('teams-broadcast', async () => {
       // Two teams of the care manager's, the nurse invited to both (set up through the API).
-      const cm = await journey.api('caremanager');
+      const cm = await apiAs('caremanager');
       const cmOrg = (await (await cm.get('/api/me')).json()).memberships[0].organisationId;
       const teams = ['一色 はなさんのケアチーム', '二宮 たろうさんのケアチーム'];
       for (const [name, kana] of [
@@ -228,6 +248,82 @@ describe('care team and timeline', () => {
       await nurse.goto('/home');
       await nurse.getByRole('link', { name: teams[1] }).click();
       await nurse.getByText(/年末年始（12\/29〜1\/3）の訪問はお休みです/).waitFor();
+    });
+  });
+
+  it('lets a family member join by code on a phone and see only what is shared with the family', async () => {
+    await journey.run('teams-family', async () => {
+      // A team whose patient consented to sharing with the care team and the family (API).
+      const cm = await signedIn('caremanager');
+      const api = await apiAs('caremanager');
+      const org = (await (await api.get('/api/me')).json()).memberships[0].organisationId;
+      const patient = await (
+        await api.post('/api/patients', {
+          data: {
+            name: '三木 さと',
+            kana: 'ミキ サト',
+            birthDate: '1938-03-03',
+            sex: 'female',
+            organisationId: org,
+          },
+        })
+      ).json();
+      await api.post(`/api/patients/${patient.id}/consents`, {
+        data: { scopes: ['care_team', 'family'], method: 'written', consentedOn: '2026-11-30' },
+      });
+      const team = await (
+        await api.post(`/api/patients/${patient.id}/teams`, {
+          data: { organisationId: org, teamRole: 'care_manager' },
+        })
+      ).json();
+      await api.post(`/api/teams/${team.id}/posts`, {
+        data: { body: '認知機能の評価: HDS-R 18点（専門職のみ）' },
+      });
+
+      // The care manager issues the code on the team page.
+      await cm.goto(`/teams/${team.id}`);
+      await cm.getByRole('button', { name: 'ご家族を招待する' }).click();
+      const dialog = cm.getByRole('dialog', { name: 'ご家族を招待する' });
+      await dialog.getByLabel('お名前').fill('三木 一郎');
+      await dialog.getByRole('button', { name: 'コードを発行する' }).click();
+      const code = await dialog.getByLabel('参加コード').inputValue();
+      const link = await dialog.getByLabel('参加用のリンク').inputValue();
+      await checkA11y(cm, '/teams/:id (family code issued)');
+      await dialog.getByRole('button', { name: '閉じる' }).last().click();
+      expect(link).toContain(`/family/join#${code}`);
+
+      // The family member opens the link on a phone and joins.
+      const phone = await (await journey.context(true)).newPage();
+      await phone.goto(new URL(link).pathname + new URL(link).hash);
+      await phone.getByRole('heading', { level: 1, name: 'ご家族の参加' }).waitFor();
+      expect(await phone.getByLabel('参加コード').inputValue()).toBe(code);
+      await checkA11y(phone, '/family/join');
+      await phone.getByRole('button', { name: '参加する' }).click();
+      await phone.getByRole('heading', { level: 1, name: '三木 さと さんのケアチーム' }).waitFor();
+      await phone.getByText('まだご家族向けの連絡はありません。').waitFor();
+
+      // A post shared with the family reaches the phone; the professional-only one never does.
+      await cm.getByLabel('チームへの連絡').fill('来週月曜からデイサービスが始まります。9時にお迎えです。');
+      await cm.getByLabel(/^家族にも見せる/).check();
+      await cm.getByRole('button', { name: '投稿する' }).click();
+      await phone.reload();
+      await phone.getByText('来週月曜からデイサービスが始まります。9時にお迎えです。').waitFor();
+      expect(await phone.getByText(/HDS-R/).count()).toBe(0);
+      await phone.getByLabel('チームへのメッセージ').fill('わかりました。お弁当は要りますか？');
+      await phone.getByRole('button', { name: '送る' }).click();
+      await phone.getByText('送りました。').waitFor();
+      await checkA11y(phone, '/family (phone)');
+      expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
+      await screenshot(phone, 'family-phone');
+
+      // The care manager sees the family's message live, marked as the family's.
+      const fromFamily = cm.getByRole('article', { name: '三木 一郎' });
+      await fromFamily.getByText('わかりました。お弁当は要りますか？').waitFor();
+      await fromFamily.getByText('家族（子）').waitFor();
+
+      // The family session opens no professional page.
+      await phone.goto(`/teams/${team.id}`);
+      await phone.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
     });
   });
 });

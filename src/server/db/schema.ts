@@ -5,6 +5,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -542,14 +543,14 @@ export const teamPosts = pgTable(
       .notNull()
       .references(() => careTeams.id),
     parentId: uuid('parent_id').references((): AnyPgColumn => teamPosts.id),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
-    authorMemberId: uuid('author_member_id')
-      .notNull()
-      .references(() => careTeamMembers.id),
+    // A professional's post names the user and their place; a family member's, their family row.
+    authorId: uuid('author_id').references(() => users.id),
+    authorMemberId: uuid('author_member_id').references(() => careTeamMembers.id),
+    authorFamilyId: uuid('author_family_id').references((): AnyPgColumn => teamFamilyMembers.id),
     body: text('body').notNull(),
     urgent: boolean('urgent').notNull().default(false),
+    // Shown to the team's family members too (家族にも共有); family members' own posts always are.
+    forFamily: boolean('for_family').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     editedAt: optionalTime('edited_at'),
@@ -560,6 +561,7 @@ export const teamPosts = pgTable(
   (t) => [
     index('team_posts_timeline_idx').on(t.teamId, t.createdAt, t.id),
     index('team_posts_parent_idx').on(t.parentId),
+    check('team_posts_one_author', sql`(${t.authorMemberId} IS NULL) <> (${t.authorFamilyId} IS NULL)`),
   ],
 );
 
@@ -656,3 +658,44 @@ export const teamMeetingAnswers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.optionId, t.userId] })],
 );
+
+// Family members of a care team (家族): invited by the owner with a one-time code, they see the posts
+// shared with the family and write their own, while the patient's consent to share with the family
+// is in force. They have no user account: the code opens a family session for this one team.
+export const teamFamilyMembers = pgTable(
+  'team_family_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => careTeams.id),
+    name: text('name').notNull(),
+    relation: text('relation').notNull(),
+    // invited → active → removed
+    status: text('status').notNull().default('invited'),
+    codeHash: text('code_hash').notNull(),
+    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    joinedAt: optionalTime('joined_at'),
+    endedAt: optionalTime('ended_at'),
+    endedBy: uuid('ended_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('team_family_members_code_idx').on(t.codeHash),
+    index('team_family_members_team_idx').on(t.teamId),
+  ],
+);
+
+export const familySessions = pgTable('family_sessions', {
+  // SHA-256 of the cookie's token, as for professionals' sessions.
+  id: text('id').primaryKey(),
+  familyMemberId: uuid('family_member_id')
+    .notNull()
+    .references(() => teamFamilyMembers.id),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  revokedAt: optionalTime('revoked_at'),
+});

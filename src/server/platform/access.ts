@@ -8,6 +8,7 @@ import type { MembershipRole, SystemRole } from '../../shared/identity';
 import type { SessionStage } from '../../shared/schemas/auth';
 import { memberships } from '../db/schema';
 import { forbidden, unauthorized } from './errors';
+import { loadFamilyActor } from './family-sessions';
 import { type Actor, loadActor, SESSION_COOKIE } from './sessions';
 
 type Check = (request: FastifyRequest) => Promise<boolean> | boolean;
@@ -53,6 +54,23 @@ export const access = {
   patientData: (): AccessRule => ({
     describe: 'signed in; each patient through platform/patient-access.ts (not visible: 404), audited',
     stages: ACTIVE,
+  }),
+  /**
+   * A family member of a care team (family session, no account): the session is loaded here and the
+   * team's data is then opened through platform/patient-access.ts (openFamilyTeam), which audits.
+   */
+  family: (): AccessRule => ({
+    describe: 'family session of one care team (platform/family-sessions.ts); data through patient-access.ts',
+    stages: null,
+    check: async (request) => {
+      request.family = await loadFamilyActor(request);
+      if (!request.family)
+        throw unauthorized(
+          '家族用の参加コードの有効期限が切れたか、参加が終わっています。ケアマネジャーに新しいコードをもらってください。',
+          'family_unauthenticated',
+        );
+      return true;
+    },
   }),
   /** A policy over the resource itself, for rules that roles cannot express. */
   policy: (describe: string, check: Check): AccessRule => ({
@@ -101,6 +119,7 @@ export function registerAccessPolicy(app: FastifyInstance): void {
   const routes: RouteOptions[] = [];
   app.decorateRequest('actor', null);
   app.decorateRequest('membershipCache', undefined);
+  app.decorateRequest('family', null);
 
   app.addHook('onRoute', (route) => {
     routes.push(route);

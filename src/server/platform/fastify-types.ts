@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { DirectoryIndex } from '../features/directory/search/live-index';
 import type { AccessRule } from './access';
+import type { FamilyActor } from './family-sessions';
 import type { Realtime } from './realtime';
 import type { Actor } from './sessions';
 
@@ -21,6 +22,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     membershipCache: Map<string, MembershipRole | null> | undefined;
+    /** The family member of a route under access.family(). */
+    family: FamilyActor | null;
   }
   interface FastifyContextConfig {
     access?: AccessRule;

@@ -11,11 +11,12 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../shared/dates';
+import type { ConsentScope } from '../../shared/patients';
 import type { DbOrTx } from '../db/client';
-import { careTeamMembers, careTeams, memberships, patients } from '../db/schema';
+import { careTeamMembers, careTeams, memberships, patients, teamFamilyMembers } from '../db/schema';
 import { membershipRole, requireActor } from './access';
 import { appendAudit, requestAuditFields } from './audit';
-import { notFound } from './errors';
+import { notFound, unauthorized } from './errors';
 
 export type PatientRow = typeof patients.$inferSelect;
 
@@ -47,7 +48,12 @@ export type PatientAuditAction =
   | 'meeting.create'
   | 'meeting.answer'
   | 'meeting.fix'
-  | 'meeting.calendar';
+  | 'meeting.calendar'
+  | 'family.invite'
+  | 'family.end'
+  | 'family.join'
+  | 'family.read'
+  | 'family.post';
 
 const patientNotFound = () =>
   notFound(
@@ -55,10 +61,13 @@ const patientNotFound = () =>
     'patient_not_found',
   );
 
-/** The patient's consent to share with the care team is in force (given by today, not withdrawn). */
-export const careTeamConsentInForce = (patientId: SQL | typeof patients.id): SQL =>
-  sql`EXISTS (SELECT 1 FROM patient_consents c WHERE c.patient_id = ${patientId} AND c.scope = 'care_team'
+/** The patient's consent of this scope is in force (given by today, not withdrawn). */
+export const consentInForce = (scope: ConsentScope, patientId: SQL | typeof patients.id): SQL =>
+  sql`EXISTS (SELECT 1 FROM patient_consents c WHERE c.patient_id = ${patientId} AND c.scope = ${scope}
     AND c.withdrawn_at IS NULL AND c.consented_on <= ${todayInJapan()})`;
+
+export const careTeamConsentInForce = (patientId: SQL | typeof patients.id): SQL =>
+  consentInForce('care_team', patientId);
 
 /** The member row `m` holds a current place: active, and still in the organisation it acts for. */
 const currentPlace = sql`m.status = 'active' AND EXISTS (SELECT 1 FROM memberships ms
@@ -218,5 +227,53 @@ export async function openTeam(
   const [row] = options.forUpdate ? await query.for('update', { of: careTeams }) : await query;
   if (!row) throw teamNotFound();
   await auditPatientAccess(db, request, action, row.patient, { teamId, ...options.details });
+  return row;
+}
+
+export type FamilyAccess = {
+  team: TeamRow;
+  family: typeof teamFamilyMembers.$inferSelect;
+  patient: { id: string; name: string; organisationId: string };
+};
+
+/**
+ * The family member's team (request.family, under access.family()) while their place is active and
+ * the patient's consent to share with the family is in force — else 404, saying only that nothing is
+ * shared — with the audit record of this access.
+ */
+export async function openFamilyTeam(
+  request: FastifyRequest,
+  action: PatientAuditAction,
+  options: { db?: DbOrTx; details?: Record<string, unknown> } = {},
+): Promise<FamilyAccess> {
+  const family = request.family;
+  if (!family) throw unauthorized('家族用の参加コードで参加してください。', 'family_unauthenticated');
+  const db = options.db ?? request.server.db;
+  const [row] = await db
+    .select({
+      team: careTeams,
+      family: teamFamilyMembers,
+      patient: { id: patients.id, name: patients.name, organisationId: patients.organisationId },
+    })
+    .from(teamFamilyMembers)
+    .innerJoin(careTeams, eq(careTeams.id, teamFamilyMembers.teamId))
+    .innerJoin(patients, eq(patients.id, careTeams.patientId))
+    .where(
+      and(
+        eq(teamFamilyMembers.id, family.familyMemberId),
+        eq(teamFamilyMembers.status, 'active'),
+        consentInForce('family', patients.id),
+      ),
+    );
+  if (!row)
+    throw notFound(
+      'いま共有されている情報はありません。担当のケアマネジャーにお問い合わせください。',
+      'family_not_shared',
+    );
+  await auditPatientAccess(db, request, action, row.patient, {
+    teamId: row.team.id,
+    familyMemberId: row.family.id,
+    ...options.details,
+  });
   return row;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { memberStatuses, POST_MAX_LENGTH, teamRoleCodes } from '../teams';
 import { idSchema, isoDateTime, optionalText, requiredText } from './common';
+import { familyMember } from './family';
 
 const teamRole = z.enum(teamRoleCodes, { error: 'チームでの役割を選んでください' });
 
@@ -37,6 +38,8 @@ export const teamDetail = z.object({
   /** Current members and open invitations; ended places are kept but not listed. */
   members: z.array(teamMember),
   me: z.object({ memberId: idSchema, userId: idSchema, teamRole, isOwner: z.boolean() }),
+  /** Family members and open family invitations (家族). */
+  family: z.array(familyMember),
   createdAt: isoDateTime,
 });
 export type TeamDetail = z.infer<typeof teamDetail>;
@@ -89,6 +92,8 @@ export const postCreateRequest = z.object({
     .default([])
     .refine((ids) => new Set(ids).size === ids.length, { error: '同じ人が重複しています' }),
   parentId: idSchema.optional(),
+  /** Shown to the team's family members too (家族にも共有). */
+  forFamily: z.boolean().default(false),
 });
 /** One notice to several of the user's teams (each gets its own post). */
 export const broadcastRequest = z.object({
@@ -106,7 +111,14 @@ export const postUpdateRequest = z.object({ body: requiredText(POST_MAX_LENGTH),
 export const retractRequest = z.object({ reason: requiredText(500) });
 export const readsRequest = z.object({ postIds: z.array(idSchema).min(1).max(200) });
 
-const postAuthor = person.extend({ organisationName: z.string(), teamRole });
+/** A professional (user, organisation, team role) or a family member (name, relation). */
+const postAuthor = z.object({
+  userId: idSchema.nullable(),
+  displayName: z.string(),
+  organisationName: z.string().nullable(),
+  teamRole: teamRole.nullable(),
+  familyRelation: z.string().nullable(),
+});
 
 const postFields = z.object({
   id: idSchema,
@@ -116,6 +128,7 @@ const postFields = z.object({
   body: z.string().nullable(),
   retracted: z.object({ at: isoDateTime, reason: z.string() }).nullable(),
   urgent: z.boolean(),
+  forFamily: z.boolean(),
   mentions: z.array(person),
   acknowledgements: z.array(person.extend({ at: isoDateTime })),
   /** Members other than the author who have read it. */

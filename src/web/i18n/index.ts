@@ -23,6 +23,7 @@ declare module 'i18next' {
       };
       patients: typeof import('../features/patients/i18n').patientsJa;
       teams: typeof import('../features/teams/i18n').teamsJa;
+      family: typeof import('../features/family/i18n').familyJa;
     };
   }
 }

@@ -1,7 +1,7 @@
 // What waits for a professional (the home page): their teams with unread counts, urgent posts not yet
 // acknowledged, posts that mention them unread, and open invitations. Counted only since the member
 // joined: a newcomer is not greeted by the whole history as unread.
-import { and, desc, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { CareHome, HomeItem, TeamSummary } from '../../../shared/schemas/teams';
 import type { TeamRole } from '../../../shared/teams';
@@ -27,7 +27,7 @@ export async function teamSummaries(request: FastifyRequest, where?: SQL): Promi
       memberCount: sql<number>`(SELECT count(*)::int FROM care_team_members c
         WHERE c.team_id = ${careTeams.id} AND c.status = 'active')`,
       unread: sql<number>`(SELECT count(*)::int FROM team_posts p WHERE p.team_id = ${careTeams.id}
-        AND p.author_id <> ${me} AND p.retracted_at IS NULL AND p.created_at >= m.joined_at
+        AND p.author_id IS DISTINCT FROM ${me} AND p.retracted_at IS NULL AND p.created_at >= m.joined_at
         AND NOT EXISTS (SELECT 1 FROM team_post_reads r WHERE r.post_id = p.id AND r.user_id = ${me}))`,
       lastPostAt: sql<
         string | null
@@ -76,7 +76,8 @@ async function items(request: FastifyRequest, where: SQL): Promise<HomeItem[]> {
 
 export async function careHome(request: FastifyRequest): Promise<CareHome> {
   const me = requireActor(request).user.id;
-  const notMine = ne(teamPosts.authorId, me);
+  // A family member's post has no user: it is not mine.
+  const notMine = sql`${teamPosts.authorId} IS DISTINCT FROM ${me}`;
   const [teams, urgent, mentions, invitations, polls] = await Promise.all([
     teamSummaries(request),
     items(

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../db/client';
 import {
   careTeamMembers,
   organisations,
+  teamFamilyMembers,
   teamPostMentions,
   teamPostReads,
   teamPostRevisions,
@@ -30,18 +31,20 @@ export const postNotFound = () =>
 
 const authorFields = {
   post: teamPosts,
-  displayName: users.displayName,
+  displayName: sql<string>`coalesce(${users.displayName}, ${teamFamilyMembers.name})`,
   organisationName: organisations.name,
   teamRole: careTeamMembers.teamRole,
+  familyRelation: teamFamilyMembers.relation,
 };
 
-function postsWithAuthors(db: DbOrTx) {
+export function postsWithAuthors(db: DbOrTx) {
   return db
     .select(authorFields)
     .from(teamPosts)
-    .innerJoin(users, eq(users.id, teamPosts.authorId))
-    .innerJoin(careTeamMembers, eq(careTeamMembers.id, teamPosts.authorMemberId))
-    .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId));
+    .leftJoin(users, eq(users.id, teamPosts.authorId))
+    .leftJoin(careTeamMembers, eq(careTeamMembers.id, teamPosts.authorMemberId))
+    .leftJoin(organisations, eq(organisations.id, careTeamMembers.organisationId))
+    .leftJoin(teamFamilyMembers, eq(teamFamilyMembers.id, teamPosts.authorFamilyId));
 }
 
 type AuthoredRow = Awaited<ReturnType<ReturnType<typeof postsWithAuthors>['execute']>>[number];
@@ -101,13 +104,15 @@ function viewOf(row: AuthoredRow, extras: Extras, viewerId: string): Omit<TeamPo
       userId: post.authorId,
       displayName: row.displayName,
       organisationName: row.organisationName,
-      teamRole: row.teamRole as TeamRole,
+      teamRole: row.teamRole as TeamRole | null,
+      familyRelation: row.familyRelation,
     },
     body: post.retractedAt ? null : post.body,
     retracted: post.retractedAt
       ? { at: post.retractedAt.toISOString(), reason: post.retractionReason ?? '' }
       : null,
     urgent: post.urgent,
+    forFamily: post.forFamily,
     mentions: (extras.mentions.get(post.id) ?? []).map(person),
     acknowledgements: (extras.acks.get(post.id) ?? []).map((a: Person & { at: Date }) => ({
       ...person(a),
@@ -121,11 +126,18 @@ function viewOf(row: AuthoredRow, extras: Extras, viewerId: string): Omit<TeamPo
   };
 }
 
-/** Posts with their replies as the viewer sees them. */
-async function viewsOf(db: DbOrTx, tops: AuthoredRow[], viewerId: string): Promise<TeamPost[]> {
+/** Posts with their replies (those matching `replyFilter`, if given) as the viewer sees them. */
+export async function viewsOf(
+  db: DbOrTx,
+  tops: AuthoredRow[],
+  viewerId: string,
+  replyFilter?: SQL,
+): Promise<TeamPost[]> {
   const topIds = tops.map((row) => row.post.id);
   const replies = topIds.length
-    ? await postsWithAuthors(db).where(inArray(teamPosts.parentId, topIds)).orderBy(asc(teamPosts.createdAt))
+    ? await postsWithAuthors(db)
+        .where(and(inArray(teamPosts.parentId, topIds), replyFilter))
+        .orderBy(asc(teamPosts.createdAt))
     : [];
   const extras = await extrasOf(db, [...topIds, ...replies.map((row) => row.post.id)], viewerId);
   return tops.map((top) => ({
@@ -198,7 +210,7 @@ async function checkMentions(db: DbOrTx, teamId: string, userIds: string[]): Pro
 export async function addPost(
   tx: DbOrTx,
   access: TeamAccess,
-  body: { body: string; urgent?: boolean; mentions?: string[]; parentId?: string },
+  body: { body: string; urgent?: boolean; mentions?: string[]; parentId?: string; forFamily?: boolean },
 ): Promise<string> {
   const [row] = await tx
     .insert(teamPosts)
@@ -209,6 +221,7 @@ export async function addPost(
       authorMemberId: access.member.id,
       body: body.body,
       urgent: body.urgent ?? false,
+      forFamily: body.forFamily ?? false,
     })
     .returning({ id: teamPosts.id });
   if (!row) throw new Error('insert returned no row');

@@ -1,6 +1,6 @@
 // Read receipts (既読) and acknowledgements (確認) of urgent posts: who has read a post and when, and
 // who of the current members has not yet. The author's own posts count as read by them.
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Receipts } from '../../../shared/schemas/teams';
 import { careTeamMembers, organisations, teamPostReads, teamPosts, users } from '../../db/schema';
@@ -26,7 +26,7 @@ export async function markRead(
         and(
           eq(teamPosts.teamId, teamId),
           inArray(teamPosts.id, postIds),
-          ne(teamPosts.authorId, actor.user.id),
+          sql`${teamPosts.authorId} IS DISTINCT FROM ${actor.user.id}`,
         ),
       );
     if (posts.length === 0) return [];

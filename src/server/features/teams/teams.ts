@@ -4,18 +4,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { ConsentScope } from '../../../shared/patients';
 import type { TeamDetail, TeamMember, teamCreateRequest } from '../../../shared/schemas/teams';
 import type { TeamRole } from '../../../shared/teams';
-import type { DbOrTx } from '../../db/client';
+import { type DbOrTx, queryRows } from '../../db/client';
 import { careTeamMembers, careTeams, organisations, users } from '../../db/schema';
 import { membershipRole, requireActor } from '../../platform/access';
 import { conflict, forbidden } from '../../platform/errors';
-import {
-  careTeamConsentInForce,
-  openPatient,
-  openTeam,
-  type TeamAccess,
-} from '../../platform/patient-access';
+import { consentInForce, openPatient, openTeam, type TeamAccess } from '../../platform/patient-access';
+import { familyOf } from '../family/invitations';
 import { teamSummaries } from './home';
 
 export const teamClosed = () =>
@@ -33,12 +30,13 @@ export function requireOwner(request: FastifyRequest, access: TeamAccess): void 
   if (access.team.ownerId !== requireActor(request).user.id) throw ownerOnly();
 }
 
-/** Whether the patient's consent to share with the care team is in force now. */
-export async function hasCareTeamConsent(db: DbOrTx, patientId: string): Promise<boolean> {
-  const [row] = await db
-    .execute(sql`SELECT ${careTeamConsentInForce(sql`${patientId}::uuid`)} AS ok`)
-    .then((result) => (result as unknown as { rows: { ok: boolean }[] }).rows);
-  return row?.ok === true;
+/** Whether the patient's consent of this scope is in force now. */
+export async function hasConsent(db: DbOrTx, scope: ConsentScope, patientId: string): Promise<boolean> {
+  const rows = await queryRows<{ ok: boolean }>(
+    db,
+    sql`SELECT ${consentInForce(scope, sql`${patientId}::uuid`)} AS ok`,
+  );
+  return rows[0]?.ok === true;
 }
 
 /** Sharing beyond the recording organisation needs the care-team consent in force. */
@@ -48,7 +46,7 @@ export async function requireConsentFor(
   organisationId: string,
 ): Promise<void> {
   if (organisationId === patient.organisationId) return;
-  if (!(await hasCareTeamConsent(db, patient.id)))
+  if (!(await hasConsent(db, 'care_team', patient.id)))
     throw conflict(
       'consent_required',
       'この利用者には「ケアチームでの情報共有」の同意が記録されていません。利用者の画面で同意を記録してから、他の事業所の方を加えてください。',
@@ -83,7 +81,7 @@ async function membersOf(db: DbOrTx, team: TeamAccess['team']): Promise<TeamMemb
 
 export async function detailOf(db: DbOrTx, access: TeamAccess): Promise<TeamDetail> {
   const { team, member, patient } = access;
-  const members = await membersOf(db, team);
+  const [members, family] = [await membersOf(db, team), await familyOf(db, team.id)];
   const owner = members.find((m) => m.isOwner);
   return {
     id: team.id,
@@ -99,6 +97,7 @@ export async function detailOf(db: DbOrTx, access: TeamAccess): Promise<TeamDeta
       teamRole: member.teamRole as TeamRole,
       isOwner: team.ownerId === member.userId,
     },
+    family,
     createdAt: team.createdAt.toISOString(),
   };
 }

@@ -180,6 +180,20 @@ export const adminJa = {
         acknowledge: '至急の投稿の確認',
         receipts: '既読状況の閲覧',
       },
+      meeting: {
+        list: '日程調整の閲覧',
+        create: '日程調整の開始',
+        answer: '日程調整への回答',
+        fix: '会議日時の決定',
+        calendar: '会議のカレンダー書き出し',
+      },
+      family: {
+        invite: 'ご家族の招待',
+        end: 'ご家族の参加の終了',
+        join: 'ご家族の参加',
+        read: 'ご家族による閲覧',
+        post: 'ご家族の投稿',
+      },
       system: {
         demo_seeded: 'デモデータの登録',
       },
@@ -364,6 +378,20 @@ const adminEn: Strings<typeof adminJa> = {
         read: 'Read receipt recorded',
         acknowledge: 'Urgent post acknowledged',
         receipts: 'Read receipts read',
+      },
+      meeting: {
+        list: 'Meeting polls read',
+        create: 'Meeting poll started',
+        answer: 'Meeting poll answered',
+        fix: 'Meeting date fixed',
+        calendar: 'Meeting calendar file downloaded',
+      },
+      family: {
+        invite: 'Family member invited',
+        end: 'Family member’s access ended',
+        join: 'Family member joined',
+        read: 'Read by a family member',
+        post: 'Posted by a family member',
       },
       system: {
         demo_seeded: 'Demo data loaded',

@@ -25,7 +25,13 @@ export function Composer({ team, replyTo, onPosted }: Props) {
   const { t } = useTranslation('teams');
   const form = useForm<Input, unknown, Values>({
     resolver: zodResolver(postCreateRequest),
-    defaultValues: { body: '', urgent: false, mentions: [], parentId: replyTo?.id },
+    defaultValues: {
+      body: '',
+      urgent: false,
+      mentions: [],
+      parentId: replyTo?.id,
+      forFamily: replyTo?.forFamily ?? false,
+    },
   });
   const send = useTeamMutation(team.id, (values: Values) =>
     api.post<TeamPost>(teamPath(team.id, '/posts'), values),
@@ -34,7 +40,13 @@ export function Composer({ team, replyTo, onPosted }: Props) {
   const submit = form.handleSubmit((values) =>
     send.mutate(values, {
       onSuccess: () => {
-        form.reset({ body: '', urgent: false, mentions: [], parentId: replyTo?.id });
+        form.reset({
+          body: '',
+          urgent: false,
+          mentions: [],
+          parentId: replyTo?.id,
+          forFamily: replyTo?.forFamily ?? false,
+        });
         onPosted?.();
       },
     }),
@@ -58,6 +70,9 @@ export function Composer({ team, replyTo, onPosted }: Props) {
         {!replyTo && (
           <>
             <Checkbox label={t('composer.urgent')} color="red" {...form.register('urgent')} />
+            {team.family.some((f) => f.status === 'active') && (
+              <Checkbox label={t('composer.forFamily')} color="grape" {...form.register('forFamily')} />
+            )}
             {others.length > 0 && (
               <Controller
                 control={form.control}

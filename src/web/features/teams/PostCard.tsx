@@ -3,6 +3,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keyPersonRelations } from '../../../shared/patients';
 import type { TeamDetail, TeamPost } from '../../../shared/schemas/teams';
 import { teamRoles } from '../../../shared/teams';
 import { api } from '../../api';
@@ -45,11 +46,18 @@ function PostBody({
         )}
         <Text fw={700}>{post.author.displayName}</Text>
         <Text size="sm">
-          {t('post.by', {
-            organisation: post.author.organisationName,
-            role: label(teamRoles, post.author.teamRole),
-          })}
+          {post.author.familyRelation
+            ? t('post.family', { relation: label(keyPersonRelations, post.author.familyRelation) })
+            : t('post.by', {
+                organisation: post.author.organisationName ?? '',
+                role: post.author.teamRole ? label(teamRoles, post.author.teamRole) : '',
+              })}
         </Text>
+        {post.forFamily && (
+          <Badge color="grape" variant="light">
+            {t('post.forFamily')}
+          </Badge>
+        )}
         <Text size="sm" c="dimmed">
           <DateText value={post.createdAt} time />
           {post.editedAt && `（${t('post.edited')}）`}

@@ -7,6 +7,7 @@ import { useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
+import { FamilySection } from './FamilySection';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
 import { Timeline } from './Timeline';
@@ -49,6 +50,7 @@ export default function TeamPage() {
           <Stack gap="lg">
             <MeetingsSection team={data} />
             <MembersSection team={data} />
+            <FamilySection team={data} />
           </Stack>
         </Grid.Col>
       </Grid>
