@@ -12,7 +12,7 @@ import { requireActor } from '../../platform/access';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { auditPatientAccess, openTeam } from '../../platform/patient-access';
 import { tellTeam } from './live';
-import { detailOf, requireConsentFor, requireOpen, requireOwner, teamClosed } from './teams';
+import { detailOf, placeOf, requireConsentFor, requireOpen, requireOwner, teamClosed } from './teams';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -232,16 +232,7 @@ export async function endMembership(
       forUpdate: true,
       details: { memberId },
     });
-    const [target] = await tx
-      .select()
-      .from(careTeamMembers)
-      .where(
-        and(
-          eq(careTeamMembers.id, memberId),
-          eq(careTeamMembers.teamId, teamId),
-          inArray(careTeamMembers.status, ['invited', 'active']),
-        ),
-      );
+    const target = await placeOf(tx, teamId, memberId, ['invited', 'active']);
     if (!target)
       throw notFound('このメンバーは見つかりません。画面を読み込み直してください。', 'member_not_found');
     const self = target.userId === actor.user.id;

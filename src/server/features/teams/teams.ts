@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ConsentScope } from '../../../shared/patients';
 import type { TeamDetail, TeamMember, teamCreateRequest } from '../../../shared/schemas/teams';
-import type { TeamRole } from '../../../shared/teams';
+import type { MemberStatus, TeamRole } from '../../../shared/teams';
 import { type DbOrTx, queryRows } from '../../db/client';
 import { careTeamMembers, careTeams, organisations, users } from '../../db/schema';
 import { membershipRole, requireActor } from '../../platform/access';
@@ -51,6 +51,21 @@ export async function requireConsentFor(
       'consent_required',
       'この利用者には「ケアチームでの情報共有」の同意が記録されていません。利用者の画面で同意を記録してから、他の事業所の方を加えてください。',
     );
+}
+
+/** A member row of the team in one of these statuses (undefined: none). */
+export async function placeOf(db: DbOrTx, teamId: string, memberId: string, statuses: MemberStatus[]) {
+  const [row] = await db
+    .select()
+    .from(careTeamMembers)
+    .where(
+      and(
+        eq(careTeamMembers.id, memberId),
+        eq(careTeamMembers.teamId, teamId),
+        inArray(careTeamMembers.status, statuses),
+      ),
+    );
+  return row;
 }
 
 /** Current members and open invitations, the owner first. */
@@ -179,16 +194,7 @@ export async function transferOwnership(
     });
     requireOwner(request, access);
     requireOpen(access);
-    const [target] = await tx
-      .select()
-      .from(careTeamMembers)
-      .where(
-        and(
-          eq(careTeamMembers.id, memberId),
-          eq(careTeamMembers.teamId, teamId),
-          eq(careTeamMembers.status, 'active'),
-        ),
-      );
+    const target = await placeOf(tx, teamId, memberId, ['active']);
     if (!target) throw conflict('not_a_member', '引き継ぐ相手は、チームに参加している方から選んでください。');
     const [team] = await tx
       .update(careTeams)

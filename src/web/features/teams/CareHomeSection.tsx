@@ -2,6 +2,7 @@
 // addressed to me, and my teams with their unread counts — kept current by the live stream.
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CareHome, HomeItem, Invitation } from '../../../shared/schemas/teams';
@@ -83,6 +84,17 @@ function Items({ items, urgent }: { items: HomeItem[]; urgent?: boolean }) {
   );
 }
 
+function Part({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div>
+      <Title order={3} size="h4" mb="xs">
+        {title}
+      </Title>
+      {children}
+    </div>
+  );
+}
+
 export function CareHomeSection() {
   const { t } = useTranslation('teams');
   useLiveUpdates();
@@ -97,36 +109,24 @@ export function CareHomeSection() {
       </Title>
       <Stack gap="lg">
         {invitations.length > 0 && (
-          <div>
-            <Title order={3} size="h4" mb="xs">
-              {t('home.invitations')}
-            </Title>
+          <Part title={t('home.invitations')}>
             <Stack component="ul" gap="xs" className="plain-list">
               {invitations.map((invitation) => (
                 <InvitationCard key={invitation.memberId} invitation={invitation} />
               ))}
             </Stack>
-          </div>
+          </Part>
         )}
-        <div>
-          <Title order={3} size="h4" mb="xs">
-            {t('home.urgent')}
-          </Title>
+        <Part title={t('home.urgent')}>
           {urgent.length ? <Items items={urgent} urgent /> : <Text>{t('home.noUrgent')}</Text>}
-        </div>
+        </Part>
         {mentions.length > 0 && (
-          <div>
-            <Title order={3} size="h4" mb="xs">
-              {t('home.mentions')}
-            </Title>
+          <Part title={t('home.mentions')}>
             <Items items={mentions} />
-          </div>
+          </Part>
         )}
         {polls.length > 0 && (
-          <div>
-            <Title order={3} size="h4" mb="xs">
-              {t('home.polls')}
-            </Title>
+          <Part title={t('home.polls')}>
             <Stack component="ul" gap="xs" className="plain-list">
               {polls.map((poll) => (
                 <Card key={poll.meetingId} component="li" withBorder padding="sm">
@@ -137,19 +137,16 @@ export function CareHomeSection() {
                 </Card>
               ))}
             </Stack>
-          </div>
+          </Part>
         )}
-        <div>
-          <Title order={3} size="h4" mb="xs">
-            {t('home.teams')}
-          </Title>
+        <Part title={t('home.teams')}>
           {teams.length ? <TeamList teams={teams} /> : <Text>{t('home.noTeams')}</Text>}
           {teams.filter((team) => team.status === 'open').length > 1 && (
             <Anchor component={Link} to="/teams/broadcast" mt="sm" display="inline-block">
               {t('broadcast.link')}
             </Anchor>
           )}
-        </div>
+        </Part>
       </Stack>
     </section>
   );
