@@ -70,3 +70,6 @@ export async function queryRows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
 }
+
+/** A LIKE pattern for rows containing the text as typed: % and _ in it match only themselves. */
+export const containing = (text: string): string => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

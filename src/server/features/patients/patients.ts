@@ -11,6 +11,7 @@ import type {
   patientUpdateRequest,
 } from '../../../shared/schemas/patients';
 import { normalizeForSearch } from '../../../shared/search-text';
+import { containing } from '../../db/client';
 import { organisations, patients } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { AppError, forbidden } from '../../platform/errors';
@@ -49,7 +50,7 @@ export async function findPatients(
   const words = query.q ? normalizeForSearch(query.q) : '';
   const where = and(
     words
-      ? sql`(${patients.kanaKey} LIKE ${`%${words}%`} OR ${patients.name} LIKE ${`%${query.q}%`})`
+      ? sql`(${patients.kanaKey} LIKE ${containing(words)} OR ${patients.name} LIKE ${containing(query.q ?? '')})`
       : undefined,
     query.birthDate ? eq(patients.birthDate, query.birthDate) : undefined,
   );

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Candidate, Invitation, invitationRequest, TeamDetail } from '../../../shared/schemas/teams';
 import { normalizeForSearch } from '../../../shared/search-text';
 import { INVITATION_DAYS, type TeamRole } from '../../../shared/teams';
+import { containing } from '../../db/client';
 import { careTeamMembers, careTeams, memberships, organisations, patients, users } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict, notFound } from '../../platform/errors';
@@ -28,8 +29,7 @@ export async function findCandidates(
     .select({ id: careTeamMembers.userId })
     .from(careTeamMembers)
     .where(and(eq(careTeamMembers.teamId, teamId), inArray(careTeamMembers.status, ['invited', 'active'])));
-  const words = q.replace(/[%_\\]/g, (c) => `\\${c}`);
-  const reading = normalizeForSearch(q).replace(/[%_\\]/g, (c) => `\\${c}`);
+  const reading = normalizeForSearch(q);
   const rows = await request.server.db
     .select({
       userId: users.id,
@@ -47,9 +47,9 @@ export async function findCandidates(
         eq(users.disabled, false),
         notInArray(users.id, inTeam),
         or(
-          ilike(users.displayName, `%${words}%`),
-          ilike(users.kana, `%${words}%`),
-          ilike(users.kana, `%${reading}%`),
+          ilike(users.displayName, containing(q)),
+          ilike(users.kana, containing(q)),
+          ilike(users.kana, containing(reading)),
         ),
       ),
     )
