@@ -58,7 +58,7 @@ export class Realtime {
     };
   }
 
-  /** Open streams in this process (for the health page and tests). */
+  /** Open streams in this process (the tests wait for them). */
   get subscribers(): number {
     let count = 0;
     for (const set of this.listeners.values()) count += set.size;

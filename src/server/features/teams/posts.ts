@@ -49,10 +49,8 @@ export function postsWithAuthors(db: DbOrTx) {
 
 type AuthoredRow = Awaited<ReturnType<ReturnType<typeof postsWithAuthors>['execute']>>[number];
 
-/** Mentions, acknowledgements and read counts of these posts, for the viewer. */
+/** Mentions, acknowledgements and read counts of these posts (at least one), for the viewer. */
 async function extrasOf(db: DbOrTx, postIds: string[], viewerId: string) {
-  if (postIds.length === 0)
-    return { mentions: new Map(), acks: new Map(), reads: new Map(), mine: new Set() };
   // One after another: inside a transaction they share one connection.
   const mentionRows = await db
     .select({ postId: teamPostMentions.postId, userId: users.id, displayName: users.displayName })
@@ -114,10 +112,10 @@ function viewOf(row: AuthoredRow, extras: Extras, viewerId: string): Omit<TeamPo
     urgent: post.urgent,
     forFamily: post.forFamily,
     mentions: (extras.mentions.get(post.id) ?? []).map(person),
-    acknowledgements: (extras.acks.get(post.id) ?? []).map((a: Person & { at: Date }) => ({
-      ...person(a),
-      at: a.at.toISOString(),
-    })),
+    // The query keeps acknowledged reads only; the type does not know it.
+    acknowledgements: (extras.acks.get(post.id) ?? []).flatMap((a) =>
+      a.at ? [{ ...person(a), at: a.at.toISOString() }] : [],
+    ),
     readCount: extras.reads.get(post.id) ?? 0,
     readByMe: post.authorId === viewerId || extras.mine.has(post.id),
     version: post.version,
@@ -133,12 +131,11 @@ export async function viewsOf(
   viewerId: string,
   replyFilter?: SQL,
 ): Promise<TeamPost[]> {
+  if (tops.length === 0) return [];
   const topIds = tops.map((row) => row.post.id);
-  const replies = topIds.length
-    ? await postsWithAuthors(db)
-        .where(and(inArray(teamPosts.parentId, topIds), replyFilter))
-        .orderBy(asc(teamPosts.createdAt))
-    : [];
+  const replies = await postsWithAuthors(db)
+    .where(and(inArray(teamPosts.parentId, topIds), replyFilter))
+    .orderBy(asc(teamPosts.createdAt));
   const extras = await extrasOf(db, [...topIds, ...replies.map((row) => row.post.id)], viewerId);
   return tops.map((top) => ({
     ...viewOf(top, extras, viewerId),

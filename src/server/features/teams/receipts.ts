@@ -10,17 +10,17 @@ import { openTeam } from '../../platform/patient-access';
 import { tellTeam } from './live';
 import { postNotFound, postView } from './posts';
 
-/** Marks posts of the team read by the actor (again: no change); tells their authors. */
+/** Marks posts of the team read by the actor (again: no change); tells the team when counts change. */
 export async function markRead(
   request: FastifyRequest,
   teamId: string,
   postIds: string[],
 ): Promise<{ ok: true }> {
   const actor = requireActor(request);
-  const authors = await request.server.db.transaction(async (tx) => {
+  const fresh = await request.server.db.transaction(async (tx) => {
     await openTeam(request, teamId, 'post.read', { db: tx, details: { postIds } });
     const posts = await tx
-      .select({ id: teamPosts.id, authorId: teamPosts.authorId })
+      .select({ id: teamPosts.id })
       .from(teamPosts)
       .where(
         and(
@@ -29,16 +29,16 @@ export async function markRead(
           sql`${teamPosts.authorId} IS DISTINCT FROM ${actor.user.id}`,
         ),
       );
-    if (posts.length === 0) return [];
+    if (posts.length === 0) return 0;
     const inserted = await tx
       .insert(teamPostReads)
       .values(posts.map((post) => ({ postId: post.id, userId: actor.user.id })))
       .onConflictDoNothing()
       .returning({ postId: teamPostReads.postId });
-    const fresh = new Set(inserted.map((row) => row.postId));
-    return posts.filter((post) => fresh.has(post.id)).map((post) => post.authorId);
+    return inserted.length;
   });
-  if (authors.length > 0) await tellTeam(request, teamId, { type: 'read', teamId }, []);
+  // Read counts show on every member's page: only a read not recorded before changes them.
+  if (fresh > 0) await tellTeam(request, teamId, { type: 'read', teamId });
   return { ok: true };
 }
 

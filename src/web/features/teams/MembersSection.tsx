@@ -22,7 +22,7 @@ type Action =
   | { kind: 'close' }
   | null;
 
-function useMemberActions(team: TeamDetail, done: () => void) {
+function useMemberActions(team: TeamDetail) {
   const navigate = useNavigate();
   return useTeamMutation(team.id, async (action: NonNullable<Action>) => {
     if (action.kind === 'close') return api.post(teamPath(team.id, '/close'));
@@ -31,7 +31,6 @@ function useMemberActions(team: TeamDetail, done: () => void) {
     const memberId = action.kind === 'remove' ? action.member.memberId : team.me.memberId;
     await api.post(teamPath(team.id, `/members/${memberId}/end`));
     if (action.kind === 'leave') navigate('/home');
-    done();
   });
 }
 
@@ -53,7 +52,7 @@ export function MembersSection({ team }: { team: TeamDetail }) {
   const format = useDateFormatter();
   const [action, setAction] = useState<Action>(null);
   const close = () => setAction(null);
-  const run = useMemberActions(team, close);
+  const run = useMemberActions(team);
   const dialogText = useDialogText();
   const owner = team.me.isOwner && team.status === 'open';
   const dialog = action && dialogText(action);
