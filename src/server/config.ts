@@ -53,6 +53,7 @@ const envSchema = z.object({
     .string()
     .default('<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>'),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   TSUNAGU_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
@@ -88,6 +89,8 @@ export type Config = {
   mapTileAttribution: string;
   /** Largest open-data file the import accepts (bytes). */
   importMaxBytes: number;
+  /** Largest attachment (photo, PDF) of a post or consent (bytes). */
+  attachmentMaxBytes: number;
   /** Server processes sharing the port (PostgreSQL only; platform/workers.ts). */
   workers: number;
 };
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
     workers: e.TSUNAGU_WORKERS,
   };
 }

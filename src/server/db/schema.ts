@@ -6,6 +6,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -22,6 +23,8 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const optionalTime = (name: string) => timestamp(name, { withTimezone: true });
 const timeNow = (name: string) => timestamp(name, { withTimezone: true }).notNull().defaultNow();
+// Raw bytes: node-postgres gives a Buffer and PGlite a Uint8Array; both are Uint8Arrays.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const areas = pgTable('areas', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -474,6 +477,8 @@ export const patientConsents = pgTable(
     withdrawnAt: optionalTime('withdrawn_at'),
     withdrawnBy: uuid('withdrawn_by').references(() => users.id),
     withdrawalReason: text('withdrawal_reason'),
+    // The signed consent form, scanned (同意書の写し); the rows recorded together share it.
+    documentFileId: uuid('document_file_id').references((): AnyPgColumn => storedFiles.id),
   },
   (t) => [index('patient_consents_patient_idx').on(t.patientId)],
 );
@@ -548,6 +553,9 @@ export const teamPosts = pgTable(
     authorMemberId: uuid('author_member_id').references(() => careTeamMembers.id),
     authorFamilyId: uuid('author_family_id').references((): AnyPgColumn => teamFamilyMembers.id),
     body: text('body').notNull(),
+    // text, vitals (バイタル) or visit_report (訪問記録); the structured ones keep their fields in data.
+    kind: text('kind').notNull().default('text'),
+    data: jsonb('data'),
     urgent: boolean('urgent').notNull().default(false),
     // Shown to the team's family members too (家族にも共有); family members' own posts always are.
     forFamily: boolean('for_family').notNull().default(false),
@@ -574,6 +582,7 @@ export const teamPostRevisions = pgTable(
       .references(() => teamPosts.id),
     version: integer('version').notNull(),
     body: text('body').notNull(),
+    data: jsonb('data'),
     replacedAt: timeNow('replaced_at'),
   },
   (t) => [primaryKey({ columns: [t.postId, t.version] })],
@@ -699,3 +708,50 @@ export const familySessions = pgTable('family_sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   revokedAt: optionalTime('revoked_at'),
 });
+
+// Files of a patient (images, PDF): attachments of posts, scanned consent forms. Kept in the database
+// so that a backup of it is a backup of everything and every server process sees them. The type is
+// the one found in the content, never the one the name or the browser claims. A file stays
+// unattached until the post or consent that uses it is saved; unattached ones are cleared after a day.
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    // The team it was uploaded to (post attachments); null for a consent form.
+    teamId: uuid('team_id').references(() => careTeams.id),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+    attachedAt: optionalTime('attached_at'),
+  },
+  (t) => [
+    index('stored_files_patient_idx').on(t.patientId),
+    index('stored_files_unattached_idx').on(t.createdAt).where(sql`${t.attachedAt} IS NULL`),
+  ],
+);
+
+export const teamPostAttachments = pgTable(
+  'team_post_attachments',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => teamPosts.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.fileId] }),
+    uniqueIndex('team_post_attachments_file_idx').on(t.fileId),
+  ],
+);

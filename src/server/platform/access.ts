@@ -158,6 +158,18 @@ export function registerAccessPolicy(app: FastifyInstance): void {
   });
 }
 
+/**
+ * The rule of an upload route, checked again before the body is read (the platform checks it after
+ * parsing): nobody without the right makes the server receive a large file first.
+ */
+export async function checkBeforeBody(request: FastifyRequest, rule: AccessRule): Promise<void> {
+  if (rule.stages !== null && (!request.actor || !rule.stages.includes(request.actor.stage)))
+    throw unauthorized(
+      'ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。',
+    );
+  if (rule.check && !(await rule.check(request))) throw forbidden();
+}
+
 /** Routes a plugin adds on its own (API docs, static files) get this rule, stated once, here. */
 export async function withPluginRoutesRule(
   app: FastifyInstance,

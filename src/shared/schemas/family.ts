@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { keyPersonRelationCodes } from '../patients';
 import { teamRoleCodes } from '../teams';
 import { idSchema, isoDateTime, requiredText } from './common';
+import { storedFile } from './files';
+import { postKinds, visitReportView, vitalsView } from './structured-posts';
 
 export const familyInviteRequest = z.object({
   name: requiredText(50),
@@ -39,6 +41,10 @@ const familyPostFields = z.object({
     familyRelation: z.string().nullable(),
   }),
   body: z.string().nullable(),
+  kind: z.enum(postKinds),
+  vitals: vitalsView.nullable(),
+  visitReport: visitReportView.nullable(),
+  attachments: z.array(storedFile),
   retracted: z.boolean(),
   createdAt: isoDateTime,
 });
@@ -56,3 +62,4 @@ export type FamilyHome = z.infer<typeof familyHome>;
 
 export const familyPostRequest = z.object({ body: requiredText(2000) });
 export const familyParams = z.object({ teamId: idSchema, familyId: idSchema });
+export const familyFileParams = z.object({ postId: idSchema, fileId: idSchema });

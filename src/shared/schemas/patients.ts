@@ -13,6 +13,7 @@ import {
   sexCodes,
 } from '../patients';
 import { idSchema, isoDateTime, kanaText, optionalText, requiredText } from './common';
+import { storedFile } from './files';
 
 /** A calendar date (YYYY-MM-DD) that exists and is not in the future (Japan time). */
 export const pastDate = (what: string) =>
@@ -131,6 +132,8 @@ export const consent = z.object({
   withdrawnBy: z.object({ id: idSchema, name: z.string() }).nullable(),
   withdrawalReason: z.string().nullable(),
   inForce: z.boolean(),
+  /** The scanned consent form (同意書の写し), when one was attached. */
+  document: storedFile.nullable(),
 });
 export type Consent = z.infer<typeof consent>;
 
@@ -143,7 +146,10 @@ export const consentCreateRequest = z.object({
   method: z.enum(consentMethodCodes, { error: '同意の方法を選んでください' }),
   consentedOn: pastDate('同意日'),
   notes: optionalText(500),
+  /** A scan of the signed form, uploaded beforehand (POST /api/patients/:patientId/files). */
+  documentFileId: idSchema.optional(),
 });
+export const consentDocumentRequest = z.object({ fileId: idSchema });
 
 export const consentWithdrawRequest = z.object({ reason: requiredText(500) });
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { memberStatuses, POST_MAX_LENGTH, teamRoleCodes } from '../teams';
 import { idSchema, isoDateTime, optionalText, requiredText } from './common';
 import { familyMember } from './family';
+import { attachmentIds, storedFile } from './files';
+import { postKinds, visitReport, visitReportView, vitals, vitalsView } from './structured-posts';
 
 const teamRole = z.enum(teamRoleCodes, { error: 'チームでの役割を選んでください' });
 
@@ -82,19 +84,46 @@ export const invitation = z.object({
 });
 export type Invitation = z.infer<typeof invitation>;
 
-export const postCreateRequest = z.object({
-  body: requiredText(POST_MAX_LENGTH),
-  urgent: z.boolean().default(false),
-  /** Users mentioned with @: each must be a current member. */
-  mentions: z
-    .array(idSchema)
-    .max(30)
-    .default([])
-    .refine((ids) => new Set(ids).size === ids.length, { error: '同じ人が重複しています' }),
-  parentId: idSchema.optional(),
-  /** Shown to the team's family members too (家族にも共有). */
-  forFamily: z.boolean().default(false),
-});
+const postText = z
+  .string()
+  .trim()
+  .max(POST_MAX_LENGTH, { error: `${POST_MAX_LENGTH}文字以内で入力してください` });
+
+/** A post's fields by kind: a text post needs words or a file, a structured one its fields. */
+function checkKind(
+  post: { kind: string; body: string; vitals?: unknown; visitReport?: unknown; attachmentIds?: string[] },
+  ctx: z.RefinementCtx,
+) {
+  if (post.kind === 'text' && !post.body && !post.attachmentIds?.length)
+    ctx.addIssue({ code: 'custom', path: ['body'], message: '入力してください' });
+  if (post.kind === 'vitals' && !post.vitals)
+    ctx.addIssue({ code: 'custom', path: ['vitals'], message: '測定した値を入力してください' });
+  if (post.kind === 'visit_report' && !post.visitReport)
+    ctx.addIssue({ code: 'custom', path: ['visitReport'], message: '訪問の内容を入力してください' });
+  if ((post.kind !== 'vitals' && post.vitals) || (post.kind !== 'visit_report' && post.visitReport))
+    ctx.addIssue({ code: 'custom', path: ['kind'], message: '投稿の種類と内容が合っていません' });
+}
+
+export const postCreateRequest = z
+  .object({
+    kind: z.enum(postKinds).default('text'),
+    body: postText.default(''),
+    vitals: vitals.optional(),
+    visitReport: visitReport.optional(),
+    /** Files uploaded to the team beforehand (POST /api/teams/:teamId/files), in order. */
+    attachmentIds: attachmentIds.default([]),
+    urgent: z.boolean().default(false),
+    /** Users mentioned with @: each must be a current member. */
+    mentions: z
+      .array(idSchema)
+      .max(30)
+      .default([])
+      .refine((ids) => new Set(ids).size === ids.length, { error: '同じ人が重複しています' }),
+    parentId: idSchema.optional(),
+    /** Shown to the team's family members too (家族にも共有). */
+    forFamily: z.boolean().default(false),
+  })
+  .superRefine(checkKind);
 /** One notice to several of the user's teams (each gets its own post). */
 export const broadcastRequest = z.object({
   teamIds: z
@@ -107,7 +136,13 @@ export const broadcastRequest = z.object({
 });
 export const broadcastResult = z.object({ posts: z.array(z.object({ teamId: idSchema, postId: idSchema })) });
 
-export const postUpdateRequest = z.object({ body: requiredText(POST_MAX_LENGTH), version: z.number().int() });
+/** A new text (and, for a structured post, new fields: the old ones are kept as a revision). */
+export const postUpdateRequest = z.object({
+  body: postText,
+  vitals: vitals.optional(),
+  visitReport: visitReport.optional(),
+  version: z.number().int(),
+});
 export const retractRequest = z.object({ reason: requiredText(500) });
 export const readsRequest = z.object({ postIds: z.array(idSchema).min(1).max(200) });
 
@@ -127,6 +162,11 @@ const postFields = z.object({
   /** null once retracted: the text is kept for audit, not shown. */
   body: z.string().nullable(),
   retracted: z.object({ at: isoDateTime, reason: z.string() }).nullable(),
+  kind: z.enum(postKinds),
+  vitals: vitalsView.nullable(),
+  visitReport: visitReportView.nullable(),
+  /** Photos (shown in the post) and PDF documents (downloaded); none once retracted. */
+  attachments: z.array(storedFile),
   urgent: z.boolean(),
   forFamily: z.boolean(),
   mentions: z.array(person),
@@ -191,3 +231,5 @@ export const liveEvent = z.object({
   postId: idSchema.optional(),
 });
 export type LiveEvent = z.infer<typeof liveEvent>;
+
+export const postFileParams = z.object({ teamId: idSchema, postId: idSchema, fileId: idSchema });

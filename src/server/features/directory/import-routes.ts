@@ -14,26 +14,14 @@ import {
   importStarted,
   importStartQuery,
 } from '../../../shared/schemas/directory-import';
-import { type AccessRule, access, requireActor } from '../../platform/access';
-import { badRequest, forbidden, unauthorized } from '../../platform/errors';
+import { access, checkBeforeBody, requireActor } from '../../platform/access';
+import { badRequest } from '../../platform/errors';
 import { notCsvReason, readSample } from './import/encoding';
 import { startImport } from './import/run-import';
 import { listRuns, readRun } from './import/runs';
 import { fileTooLarge, isReceivedFile, type ReceivedFile, receiveToTempFile } from './import/upload';
 
 const fileTypes = ['application/octet-stream', 'text/csv'];
-
-/**
- * The access rule, checked again before the body is read (the platform checks it after parsing):
- * nobody without the right sends a 200 MB file to the server's disk first.
- */
-async function checkBeforeBody(request: FastifyRequest, rule: AccessRule): Promise<void> {
-  if (rule.stages !== null && (!request.actor || !rule.stages.includes(request.actor.stage)))
-    throw unauthorized(
-      'ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。',
-    );
-  if (rule.check && !(await rule.check(request))) throw forbidden();
-}
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['directory'];

@@ -3,6 +3,7 @@
 // it ends with their place or the consent.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { familyPhone } from '../../../../tests/support/family';
 import { setUpTeam } from '../../../../tests/support/teams';
 import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
 import { auditLog } from '../../db/schema';
@@ -13,9 +14,11 @@ describe.each(engines())('family members (%s)', (engine) => {
   let nurse: TestClient;
   let patientId: string;
   let teamId: string;
+  let family: ReturnType<typeof familyPhone>;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
+    family = familyPhone(t);
     owner = await t.signIn('caremanager');
     nurse = await t.signIn('nurse');
     ({ patientId, teamId } = await setUpTeam(t, owner, [
@@ -24,29 +27,8 @@ describe.each(engines())('family members (%s)', (engine) => {
   });
   afterAll(() => t.close());
 
-  /** A phone with the family cookie only. */
-  function familyPhone() {
-    let cookie = '';
-    const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
-      const res = await t.app.inject({
-        method,
-        url,
-        payload: payload as object,
-        headers: { ...(method === 'POST' ? { 'x-tsunagu-csrf': '1' } : {}), ...(cookie ? { cookie } : {}) },
-      });
-      const set = res.cookies.find((c) => c.name === 'tsunagu_family');
-      if (set) cookie = `tsunagu_family=${set.value}`;
-      return res;
-    };
-    return {
-      get: (url: string) => call('GET', url),
-      post: (url: string, body: unknown = {}) => call('POST', url, body),
-    };
-  }
-
   const invite = (name: string) => owner.post(`/api/teams/${teamId}/family`, { name, relation: 'child' });
   let code: string;
-  const family = familyPhone();
 
   it('invites a family member only under the family consent, and only by the owner', async () => {
     expect((await invite('秋山 一郎')).json().error.code).toBe('family_consent_required');
@@ -80,7 +62,7 @@ describe.each(engines())('family members (%s)', (engine) => {
       code: ` ${code.toLowerCase().replace('-', '')} `,
     });
     expect(joined.statusCode, joined.body).toBe(200);
-    expect((await familyPhone().post('/api/family/join', { code })).json().error.code).toBe(
+    expect((await familyPhone(t).post('/api/family/join', { code })).json().error.code).toBe(
       'family_code_invalid',
     );
 

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okResponse } from '../../../shared/schemas/common';
 import {
+  familyFileParams,
   familyHome as familyHomeSchema,
   familyInvitation,
   familyInviteRequest,
@@ -15,7 +16,7 @@ import { teamParams } from '../../../shared/schemas/teams';
 import { access } from '../../platform/access';
 import { endFamilySession } from '../../platform/family-sessions';
 import { endFamily, inviteFamily, joinWithCode } from './invitations';
-import { familyHome, familyPost } from './timeline';
+import { familyFile, familyHome, familyPost } from './timeline';
 
 export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['family'];
@@ -88,6 +89,15 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
       config: family,
     },
     async (request, reply) => reply.status(201).send(await familyPost(request, request.body.body)),
+  );
+
+  app.get(
+    '/api/family/posts/:postId/files/:fileId',
+    {
+      schema: { tags, summary: 'An attachment of a post shared with the family', params: familyFileParams },
+      config: family,
+    },
+    async (request, reply) => familyFile(request, reply, request.params),
   );
 
   app.post(

@@ -1,12 +1,13 @@
 // What a family member sees and writes: the posts shared with the family (家族にも共有) and their
 // own, which are always shared with the family. Nothing else of the team or the patient's record.
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FamilyHome, FamilyPost } from '../../../shared/schemas/family';
 import type { TeamPost } from '../../../shared/schemas/teams';
 import { teamPosts } from '../../db/schema';
 import { conflict } from '../../platform/errors';
 import { openFamilyTeam } from '../../platform/patient-access';
+import { sendPostFile } from '../teams/files';
 import { tellTeam } from '../teams/live';
 import { postsWithAuthors, viewsOf } from '../teams/posts';
 
@@ -23,6 +24,10 @@ const toFamily = (post: Omit<TeamPost, 'replies'>) => ({
     familyRelation: post.author.familyRelation,
   },
   body: post.body,
+  kind: post.kind,
+  vitals: post.vitals,
+  visitReport: post.visitReport,
+  attachments: post.attachments,
   retracted: post.retracted !== null,
   createdAt: post.createdAt,
 });
@@ -64,4 +69,15 @@ export async function familyPost(request: FastifyRequest, body: string): Promise
   });
   await tellTeam(request, teamId, { type: 'post', teamId, postId });
   return { ok: true };
+}
+
+/** An attachment of a post shared with the family. */
+export async function familyFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ids: { postId: string; fileId: string },
+): Promise<FastifyReply> {
+  const access = await openFamilyTeam(request, 'file.read', { details: ids });
+  const teamId = access.team.id;
+  return sendPostFile(request.server.db, reply, { teamId, ...ids }, eq(teamPosts.forFamily, true));
 }

@@ -1,5 +1,6 @@
 // A consent row as the API shows it. In force: given on or before today and not withdrawn.
 import { todayInJapan } from '../../../shared/dates';
+import type { StoredFile } from '../../../shared/schemas/files';
 import type { Consent } from '../../../shared/schemas/patients';
 import type { patientConsents } from '../../db/schema';
 
@@ -13,6 +14,7 @@ export function consentToView(joined: {
   recorderName: string;
   withdrawerName: string | null;
   organisationName: string;
+  document: StoredFile | null;
 }): Consent {
   const { consent } = joined;
   return {
@@ -31,5 +33,6 @@ export function consentToView(joined: {
         : null,
     withdrawalReason: consent.withdrawalReason,
     inForce: isInForce(consent),
+    document: joined.document,
   };
 }

@@ -6,8 +6,9 @@ import type { FastifyRequest } from 'fastify';
 import type { PatientDetail, PatientFields, PatientSummary } from '../../../shared/schemas/patients';
 import { normalizeForSearch } from '../../../shared/search-text';
 import type { DbOrTx } from '../../db/client';
-import { areas, organisations, patientConsents, servicePoints, users } from '../../db/schema';
+import { areas, organisations, patientConsents, servicePoints, storedFiles, users } from '../../db/schema';
 import { badRequest } from '../../platform/errors';
+import { fileFields } from '../../platform/files';
 import type { PatientRow } from '../../platform/patient-access';
 import { consentToView } from './consent-view';
 
@@ -130,11 +131,13 @@ async function consentsOf(db: DbOrTx, patientId: string) {
       recorderName: recorder.displayName,
       withdrawerName: withdrawer.displayName,
       organisationName: organisations.name,
+      document: fileFields,
     })
     .from(patientConsents)
     .innerJoin(recorder, eq(recorder.id, patientConsents.recordedBy))
     .leftJoin(withdrawer, eq(withdrawer.id, patientConsents.withdrawnBy))
     .innerJoin(organisations, eq(organisations.id, patientConsents.organisationId))
+    .leftJoin(storedFiles, eq(storedFiles.id, patientConsents.documentFileId))
     .where(eq(patientConsents.patientId, patientId))
     .orderBy(asc(patientConsents.recordedAt));
   return rows.reverse().map(consentToView);

@@ -1,8 +1,10 @@
 // /api/patients/*: the patient's record (利用者台帳) and consent. Every route is for signed-in
 // professionals; which patients each may see is decided by platform/patient-access.ts (others: 404).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { storedFile } from '../../../shared/schemas/files';
 import {
   consentCreateRequest,
+  consentDocumentRequest,
   consentParams,
   consentWithdrawRequest,
   patientCreateRequest,
@@ -13,12 +15,20 @@ import {
   patientUpdateRequest,
 } from '../../../shared/schemas/patients';
 import { access } from '../../platform/access';
-import { recordConsent, withdrawConsent } from './consents';
+import { acceptFileUploads } from '../../platform/files';
+import {
+  attachConsentDocument,
+  readConsentDocument,
+  recordConsent,
+  uploadConsentDocument,
+  withdrawConsent,
+} from './consents';
 import { createPatient, findPatients, readPatient, updatePatient } from './patients';
 
 export const patientRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['patients'];
   const rule = access.patientData();
+  acceptFileUploads(app);
 
   app.get(
     '/api/patients',
@@ -107,5 +117,47 @@ export const patientRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       withdrawConsent(request, request.params.patientId, request.params.consentId, request.body.reason),
+  );
+
+  app.post(
+    '/api/patients/:patientId/files',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload a scanned consent form, PDF or photo (raw body, application/octet-stream; name URI-encoded in x-file-name)',
+        params: patientParams,
+        response: { 201: storedFile },
+      },
+      config: { access: rule },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await uploadConsentDocument(request, request.params.patientId)),
+  );
+
+  app.put(
+    '/api/patients/:patientId/consents/:consentId/document',
+    {
+      schema: {
+        tags,
+        summary: 'Attach an uploaded scan to a consent recorded without one (409 when it has one)',
+        params: consentParams,
+        body: consentDocumentRequest,
+        response: { 200: patientDetail },
+      },
+      config: { access: rule },
+    },
+    async (request) =>
+      attachConsentDocument(request, request.params.patientId, request.params.consentId, request.body.fileId),
+  );
+
+  app.get(
+    '/api/patients/:patientId/consents/:consentId/document',
+    {
+      schema: { tags, summary: 'The scanned consent form', params: consentParams },
+      config: { access: rule },
+    },
+    async (request, reply) =>
+      readConsentDocument(request, reply, request.params.patientId, request.params.consentId),
   );
 };

@@ -4,13 +4,22 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { postCreateRequest, postPageQuery, TeamPost } from '../../../shared/schemas/teams';
+import type { StoredFile } from '../../../shared/schemas/files';
+import type { PostKind, VisitReport, Vitals } from '../../../shared/schemas/structured-posts';
+import type {
+  postCreateRequest,
+  postPageQuery,
+  postUpdateRequest,
+  TeamPost,
+} from '../../../shared/schemas/teams';
 import type { TeamRole } from '../../../shared/teams';
 import type { DbOrTx } from '../../db/client';
 import {
   careTeamMembers,
   organisations,
+  storedFiles,
   teamFamilyMembers,
+  teamPostAttachments,
   teamPostMentions,
   teamPostReads,
   teamPostRevisions,
@@ -19,6 +28,7 @@ import {
 } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { attachUploads, fileFields } from '../../platform/files';
 import { openTeam, type TeamAccess } from '../../platform/patient-access';
 import { tellTeam } from './live';
 import { requireOpen } from './teams';
@@ -68,6 +78,12 @@ async function extrasOf(db: DbOrTx, postIds: string[], viewerId: string) {
     .innerJoin(users, eq(users.id, teamPostReads.userId))
     .where(and(inArray(teamPostReads.postId, postIds), isNotNull(teamPostReads.acknowledgedAt)))
     .orderBy(asc(teamPostReads.acknowledgedAt));
+  const fileRows = await db
+    .select({ ...fileFields, postId: teamPostAttachments.postId })
+    .from(storedFiles)
+    .innerJoin(teamPostAttachments, eq(teamPostAttachments.fileId, storedFiles.id))
+    .where(inArray(teamPostAttachments.postId, postIds))
+    .orderBy(asc(teamPostAttachments.position));
   const readRows = await db
     .select({
       postId: teamPostReads.postId,
@@ -85,12 +101,29 @@ async function extrasOf(db: DbOrTx, postIds: string[], viewerId: string) {
   return {
     mentions: group(mentionRows),
     acks: group(ackRows),
+    files: group(fileRows),
     reads: new Map(readRows.map((row) => [row.postId, row.count])),
     mine: new Set(readRows.filter((row) => row.mine).map((row) => row.postId)),
   };
 }
 
 type Extras = Awaited<ReturnType<typeof extrasOf>>;
+
+const fileOf = (f: StoredFile): StoredFile => ({
+  id: f.id,
+  name: f.name,
+  mediaType: f.mediaType,
+  size: f.size,
+});
+
+/** A post's structured fields as shown: only those of its kind, none once retracted. */
+function structuredOf(post: PostRow): Pick<TeamPost, 'vitals' | 'visitReport'> {
+  const shown = post.retractedAt ? null : post.data;
+  return {
+    vitals: post.kind === 'vitals' ? (shown as Vitals | null) : null,
+    visitReport: post.kind === 'visit_report' ? (shown as VisitReport | null) : null,
+  };
+}
 
 function viewOf(row: AuthoredRow, extras: Extras, viewerId: string): Omit<TeamPost, 'replies'> {
   const { post } = row;
@@ -109,6 +142,9 @@ function viewOf(row: AuthoredRow, extras: Extras, viewerId: string): Omit<TeamPo
     retracted: post.retractedAt
       ? { at: post.retractedAt.toISOString(), reason: post.retractionReason ?? '' }
       : null,
+    kind: post.kind as PostKind,
+    ...structuredOf(post),
+    attachments: post.retractedAt ? [] : (extras.files.get(post.id) ?? []).map(fileOf),
     urgent: post.urgent,
     forFamily: post.forFamily,
     mentions: (extras.mentions.get(post.id) ?? []).map(person),
@@ -203,12 +239,14 @@ async function checkMentions(db: DbOrTx, teamId: string, userIds: string[]): Pro
     );
 }
 
+type NewPost = Partial<Omit<z.infer<typeof postCreateRequest>, 'body'>> & { body: string };
+
+/** The stored fields of a post's kind (vitals, visit report), or null for a text post. */
+const dataOf = (post: { kind?: PostKind; vitals?: Vitals; visitReport?: VisitReport }) =>
+  post.kind === 'vitals' ? post.vitals : post.kind === 'visit_report' ? post.visitReport : null;
+
 /** Writes a post of the actor's in the team (whose access is open), with its mentions; its id. */
-export async function addPost(
-  tx: DbOrTx,
-  access: TeamAccess,
-  body: { body: string; urgent?: boolean; mentions?: string[]; parentId?: string; forFamily?: boolean },
-): Promise<string> {
+export async function addPost(tx: DbOrTx, access: TeamAccess, body: NewPost): Promise<string> {
   const [row] = await tx
     .insert(teamPosts)
     .values({
@@ -217,6 +255,8 @@ export async function addPost(
       authorId: access.member.userId,
       authorMemberId: access.member.id,
       body: body.body,
+      kind: body.kind ?? 'text',
+      data: dataOf(body) ?? null,
       urgent: body.urgent ?? false,
       forFamily: body.forFamily ?? false,
     })
@@ -242,10 +282,27 @@ export async function createPost(
     requireOpen(access);
     if (body.parentId) await checkParent(tx, teamId, body.parentId);
     await checkMentions(tx, teamId, body.mentions);
-    return postView(tx, await addPost(tx, access, body), actor.user.id);
+    const postId = await addPost(tx, access, body);
+    await attachFiles(tx, request, access, postId, body.attachmentIds);
+    return postView(tx, postId, actor.user.id);
   });
   await tellTeam(request, teamId, { type: 'post', teamId, postId: post.id });
   return post;
+}
+
+/** Ties the actor's uploads to the new post, in the order given. */
+async function attachFiles(
+  tx: DbOrTx,
+  request: FastifyRequest,
+  access: TeamAccess,
+  postId: string,
+  fileIds: string[],
+): Promise<void> {
+  if (fileIds.length === 0) return;
+  await attachUploads(tx, request, { patientId: access.patient.id, teamId: access.team.id }, fileIds);
+  await tx
+    .insert(teamPostAttachments)
+    .values(fileIds.map((fileId, position) => ({ postId, fileId, position })));
 }
 
 async function checkParent(db: DbOrTx, teamId: string, parentId: string): Promise<void> {
@@ -309,17 +366,20 @@ export async function updatePost(
   request: FastifyRequest,
   teamId: string,
   postId: string,
-  body: { body: string; version: number },
+  body: z.infer<typeof postUpdateRequest>,
 ): Promise<TeamPost> {
   const actor = requireActor(request);
   const outcome = await request.server.db.transaction(async (tx) => {
     const access = await openTeam(request, teamId, 'post.update', { db: tx, details: { postId } });
     const post = await ownPost(request, tx, access, postId);
     if (post.version !== body.version) return { conflict: await postView(tx, postId, actor.user.id) };
-    await tx.insert(teamPostRevisions).values({ postId, version: post.version, body: post.body });
+    const data = checkedUpdate(post, body);
+    await tx
+      .insert(teamPostRevisions)
+      .values({ postId, version: post.version, body: post.body, data: post.data });
     await tx
       .update(teamPosts)
-      .set({ body: body.body, version: post.version + 1, editedAt: new Date() })
+      .set({ body: body.body, data, version: post.version + 1, editedAt: new Date() })
       .where(eq(teamPosts.id, postId));
     return { updated: await postView(tx, postId, actor.user.id) };
   });
@@ -332,6 +392,18 @@ export async function updatePost(
     );
   await tellTeam(request, teamId, { type: 'post', teamId, postId });
   return outcome.updated;
+}
+
+/** The post's new structured fields (or its old ones): an edit keeps the kind and a text post its words. */
+function checkedUpdate(post: PostRow, body: z.infer<typeof postUpdateRequest>): unknown {
+  const kind = post.kind as PostKind;
+  if ((body.vitals && kind !== 'vitals') || (body.visitReport && kind !== 'visit_report'))
+    throw badRequest('kind_mismatch', '投稿の種類は変えられません。新しく投稿してください。');
+  if (kind === 'text' && !body.body)
+    throw badRequest('validation_failed', '入力内容に誤りがあります。', [
+      { path: 'body', message: '入力してください' },
+    ]);
+  return dataOf({ kind, vitals: body.vitals, visitReport: body.visitReport }) ?? post.data;
 }
 
 /** Withdraws a post from view with a reason; its text stays in the database for audit. */

@@ -37,6 +37,7 @@ import {
   transferRequest,
 } from '../../../shared/schemas/teams';
 import { access } from '../../platform/access';
+import { teamFileRoutes } from './file-routes';
 import { careHome as loadCareHome } from './home';
 import { answerMeeting, createMeeting, fixMeeting, listMeetings, meetingCalendar } from './meetings';
 import { answerInvitation, endMembership, findCandidates, invite } from './members';
@@ -48,6 +49,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['teams'];
   const rule = access.patientData();
   const config = { access: rule };
+  await app.register(teamFileRoutes);
 
   app.get(
     '/api/home/care',
