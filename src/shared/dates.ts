@@ -59,6 +59,16 @@ export function dayInJapan(instant: Date): string {
   return isoDay.format(instant);
 }
 
+const isoTime = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+
+/** The time of day of an instant in Japan, as HH:MM (what a time field holds). */
+export function clockInJapan(instant: Date): string {
+  return isoTime.format(instant);
+}
+
+/** A date and time of day in Japan as an instant (ISO 8601 with the offset). */
+export const instantInJapan = (date: string, time: string) => `${date}T${time}:00+09:00`;
+
 /** Today in Japan as YYYY-MM-DD (forms compare calendar dates, not instants). */
 export function todayInJapan(now: Date = new Date()): string {
   return dayInJapan(now);

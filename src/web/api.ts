@@ -88,6 +88,30 @@ export function toApiError(status: number, data: unknown): ApiError {
   );
 }
 
+/** Sends a file as the raw request body (not JSON), with the CSRF header and the given headers. */
+export async function upload<T>(path: string, file: Blob, headers: Record<string, string> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: {
+        'x-tsunagu-csrf': '1',
+        'content-type': 'application/octet-stream',
+        accept: 'application/json',
+        ...headers,
+      },
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', i18n.t('errors.network'));
+  }
+  lastActivity = Date.now();
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response.status, data);
+  return data as T;
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),

@@ -8,6 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJourney } from './harness';
 
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
 describe('care team and timeline', () => {
   const journey = useJourney();
 
@@ -63,8 +71,18 @@ describe('care team and timeline', () => {
       await cm.getByRole('button', { name: '同意を記録する' }).click();
       const consent = cm.getByRole('dialog', { name: '同意を記録する' });
       await consent.getByLabel('ケアチーム（多職種）での情報共有').check();
+      await consent.locator('input[type=file]').setInputFiles({
+        name: '同意書.pdf',
+        mimeType: 'application/pdf',
+        buffer: PDF,
+      });
+      await consent.getByText(/同意書\.pdf（1 KB）/).waitFor();
       await consent.getByRole('button', { name: '同意を記録する' }).click();
       await cm.getByText('同意を記録しました。').waitFor();
+      const scan = await cm.request.get(
+        (await cm.getByRole('link', { name: '写しを開く' }).getAttribute('href')) ?? '',
+      );
+      expect(scan.headers()['content-type']).toBe('application/pdf');
 
       await cm.getByRole('button', { name: 'チームを作る' }).click();
       const create = cm.getByRole('dialog', { name: 'ケアチームを作る' });
@@ -99,10 +117,18 @@ describe('care team and timeline', () => {
       await acceptInvitation(nurse, teamName);
       expect(await horizontalOverflow(nurse)).toBeLessThanOrEqual(0);
 
-      // 3. The nurse posts urgent vitals to the physician.
+      // 3. The nurse posts urgent vitals with a photo to the physician.
+      await nurse.locator('label', { hasText: /^バイタル$/ }).click();
+      await expect.poll(() => nurse.getByRole('radio', { name: 'バイタル' }).isChecked()).toBe(true);
+      await nurse.getByLabel('血圧（上）（mmHg）').fill('１７２');
+      await nurse.getByLabel('血圧（下）（mmHg）').fill('96');
+      await nurse.getByLabel('脈拍（回/分）').fill('88');
+      await nurse.getByLabel('SpO2（%）').fill('95');
+      await nurse.getByLabel('ひとこと（省略可）').fill('頭痛の訴えあり。指示をお願いします。');
       await nurse
-        .getByLabel('チームへの連絡')
-        .fill('本日 10:30 訪問。血圧 172/96、脈拍 88、SpO2 95%。頭痛の訴えあり。指示をお願いします。');
+        .locator('input[type=file]')
+        .setInputFiles({ name: '顔色.png', mimeType: 'image/png', buffer: PNG });
+      await nurse.getByText(/顔色\.(png|jpg)（1 KB）/).waitFor();
       await nurse.getByLabel(/^至急/).check();
       await nurse.getByRole('group', { name: /宛先/ }).getByLabel('桜井 健一').check();
       await checkA11y(nurse, '/teams/:id (phone, writing an urgent post)');
@@ -112,7 +138,11 @@ describe('care team and timeline', () => {
 
       // 4. Live on the physician's open page: it appears, is read, and acknowledged.
       const doctorPost = doctor.getByRole('article', { name: '至急: 翼 まどか' });
-      await doctorPost.getByText(/血圧 172\/96/).waitFor();
+      await doctorPost.getByText('172/96 mmHg').waitFor();
+      await doctorPost.getByText('頭痛の訴えあり。指示をお願いします。').waitFor();
+      const photo = doctorPost.getByRole('img', { name: /^顔色/ });
+      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await doctor.getByRole('img', { name: '血圧の推移（直近30日）' }).waitFor();
       await doctorPost.getByText('宛先: 桜井 健一').waitFor();
       await nursePost.getByText('既読 1/2').waitFor();
       await checkA11y(doctor, '/teams/:id (an urgent post arrived)');
@@ -279,9 +309,68 @@ describe('care team and timeline', () => {
       await api.post(`/api/teams/${team.id}/posts`, {
         data: { body: '認知機能の評価: HDS-R 18点（専門職のみ）' },
       });
+      // A week of vitals (the last one shared with the family) and a visit report with a photo.
+      for (const [daysAgo, systolic, diastolic, temperature] of [
+        [6, 138, 82, 36.4],
+        [4, 142, 86, 36.6],
+        [2, 151, 90, 37.2],
+        [0, 136, 80, 36.5],
+      ]) {
+        const measuredAt = new Date(Date.now() - daysAgo * 86_400_000 - 3_600_000).toISOString();
+        const vitals = { measuredAt, systolic, diastolic, temperature, pulse: 72 + daysAgo };
+        const posted = await api.post(`/api/teams/${team.id}/posts`, {
+          data: { kind: 'vitals', vitals, forFamily: daysAgo === 0 },
+        });
+        expect(posted.status()).toBe(201);
+      }
+      const photo = Buffer.from(
+        (
+          await cm.evaluate(() => {
+            const canvas = document.createElement('canvas');
+            canvas.width = 480;
+            canvas.height = 320;
+            const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+            g.fillStyle = '#d9e7f5';
+            g.fillRect(0, 0, 480, 320);
+            g.fillStyle = '#8a6d3b';
+            g.fillRect(60, 160, 360, 110);
+            return canvas.toDataURL('image/png');
+          })
+        ).split(',')[1] ?? '',
+        'base64',
+      );
+      const file = await (
+        await api.post(`/api/teams/${team.id}/files`, {
+          data: photo,
+          headers: {
+            'content-type': 'application/octet-stream',
+            'x-file-name': encodeURIComponent('ベッド周り.png'),
+          },
+        })
+      ).json();
+      const report = await api.post(`/api/teams/${team.id}/posts`, {
+        data: {
+          kind: 'visit_report',
+          forFamily: true,
+          attachmentIds: [file.id],
+          visitReport: {
+            visitedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }),
+            startTime: '10:00',
+            endTime: '10:40',
+            condition: '表情は穏やかで、昼食は8割召し上がりました。',
+            care: 'ベッド周りの環境を確認し、手すりの位置を調整しました。',
+            handover: '夜間のトイレ移動に付き添いをお願いします。',
+          },
+        },
+      });
+      expect(report.status(), await report.text()).toBe(201);
 
-      // The care manager issues the code on the team page.
+      // The care manager issues the code on the team page (the week's vitals drawn beside it).
       await cm.goto(`/teams/${team.id}`);
+      await cm.getByRole('img', { name: '血圧の推移（直近30日）' }).waitFor();
+      await cm.getByText('ベッド周りの環境を確認し、手すりの位置を調整しました。').waitFor();
+      await checkA11y(cm, '/teams/:id (vitals chart, visit report)');
+      await screenshot(cm, 'team-vitals-visit-report');
       await cm.getByRole('button', { name: 'ご家族を招待する' }).click();
       const dialog = cm.getByRole('dialog', { name: 'ご家族を招待する' });
       await dialog.getByLabel('お名前').fill('三木 一郎');
@@ -300,7 +389,12 @@ describe('care team and timeline', () => {
       await checkA11y(phone, '/family/join');
       await phone.getByRole('button', { name: '参加する' }).click();
       await phone.getByRole('heading', { level: 1, name: '三木 さと さんのケアチーム' }).waitFor();
-      await phone.getByText('まだご家族向けの連絡はありません。').waitFor();
+      // The visit report with its photo and the last vitals are shared; the earlier vitals are not.
+      await phone.getByText('夜間のトイレ移動に付き添いをお願いします。').waitFor();
+      const familyPhoto = phone.getByRole('img', { name: 'ベッド周り.png' });
+      await expect.poll(() => familyPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+      await phone.getByText('136/80 mmHg').waitFor();
+      expect(await phone.getByText('151/90 mmHg').count()).toBe(0);
 
       // A post shared with the family reaches the phone; the professional-only one never does.
       await cm.getByLabel('チームへの連絡').fill('来週月曜からデイサービスが始まります。9時にお迎えです。');

@@ -53,6 +53,16 @@ export const en: Catalogue = {
       'There has been no activity for a while, so you will be signed out in a few minutes for safety. Press "Continue" to stay.',
     idleContinue: 'Continue',
   },
+  files: {
+    pick: 'Attach photos or PDF',
+    pickHint: 'Up to {{count}}. Large photos are made smaller before sending (their location data goes too).',
+    uploading: 'Sending {{name}}…',
+    remove: 'Remove {{name}}',
+    attachments: 'Attachments',
+    download: 'Download {{name}} (PDF, {{size}})',
+    open: 'Open {{name}}',
+    tooMany: 'Up to {{count}} files can be attached.',
+  },
   dates: {
     calendar: 'Dates',
     wareki: 'Japanese era (Reiwa)',

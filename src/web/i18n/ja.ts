@@ -51,6 +51,16 @@ export const ja = {
       'しばらく操作がないため、安全のため数分後に自動でログアウトします。続ける場合は「続ける」を押してください。',
     idleContinue: '続ける',
   },
+  files: {
+    pick: '写真・PDF を添付',
+    pickHint: '{{count}}つまで。大きな写真は送る前に小さくします（位置情報も消えます）。',
+    uploading: '{{name}} を送っています…',
+    remove: '{{name}} を外す',
+    attachments: '添付ファイル',
+    download: '{{name}}（PDF・{{size}}）をダウンロード',
+    open: '{{name}} を開く',
+    tooMany: '添付できるのは{{count}}つまでです。',
+  },
   dates: {
     calendar: '日付の表示',
     wareki: '和暦（令和）',

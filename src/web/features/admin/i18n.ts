@@ -159,6 +159,14 @@ export const adminJa = {
       consent: {
         record: '同意の記録',
         withdraw: '同意の撤回',
+        document: '同意書の写しの添付',
+      },
+      file: {
+        upload: 'ファイルの送信（添付）',
+        read: '添付ファイルの閲覧',
+      },
+      vitals: {
+        read: 'バイタルの推移の閲覧',
       },
       team: {
         create: 'ケアチームの作成',
@@ -358,6 +366,14 @@ const adminEn: Strings<typeof adminJa> = {
       consent: {
         record: 'Consent recorded',
         withdraw: 'Consent withdrawn',
+        document: 'Signed consent form attached',
+      },
+      file: {
+        upload: 'File uploaded (attachment)',
+        read: 'Attachment opened',
+      },
+      vitals: {
+        read: 'Vitals chart read',
       },
       team: {
         create: 'Care team created',

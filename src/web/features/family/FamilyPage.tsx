@@ -10,12 +10,14 @@ import { keyPersonRelations } from '../../../shared/patients';
 import { type FamilyHome, type FamilyPost, familyPostRequest } from '../../../shared/schemas/family';
 import { teamRoles } from '../../../shared/teams';
 import { api, isApiError } from '../../api';
+import { Attachments } from '../../ui/Attachments';
 import { DateText } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { useLabel } from '../../ui/labels';
 import { NoticeAlert } from '../../ui/NoticeAlert';
 import { PageTitle } from '../../ui/PageTitle';
+import { StructuredPost } from '../teams/StructuredPost';
 import './i18n';
 
 const familyHomeKey = ['family', 'home'] as const;
@@ -40,9 +42,20 @@ function Message({ post }: { post: FamilyPost | FamilyPost['replies'][number] })
           <DateText value={post.createdAt} time />
         </Text>
       </Group>
-      <Text size="lg" className="pre-line">
-        {post.retracted ? t('page.retracted') : post.body}
-      </Text>
+      {!post.retracted && (
+        <StructuredPost kind={post.kind} vitals={post.vitals} visitReport={post.visitReport} />
+      )}
+      {(post.retracted || post.body) && (
+        <Text size="lg" className="pre-line">
+          {post.retracted ? t('page.retracted') : post.body}
+        </Text>
+      )}
+      <Attachments
+        files={post.attachments}
+        urlOf={(file) =>
+          `/api/family/posts/${encodeURIComponent(post.id)}/files/${encodeURIComponent(file.id)}`
+        }
+      />
     </Stack>
   );
 }

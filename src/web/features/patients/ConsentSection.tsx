@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { todayInJapan } from '../../../shared/dates';
 import { consentMethods, consentScopes } from '../../../shared/patients';
+import type { StoredFile } from '../../../shared/schemas/files';
 import {
   type Consent,
   consentCreateRequest,
@@ -26,6 +27,7 @@ import {
   type PatientDetail,
 } from '../../../shared/schemas/patients';
 import { api } from '../../api';
+import { AttachmentPicker } from '../../ui/AttachmentPicker';
 import { DateText, useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormButtons } from '../../ui/FormButtons';
@@ -34,6 +36,7 @@ import { Modal } from '../../ui/Modal';
 import { NoticeAlert } from '../../ui/NoticeAlert';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
+import { ConsentDocument } from './ConsentDocument';
 import { patientKey } from './use-patient';
 import './i18n';
 
@@ -53,9 +56,13 @@ function RecordConsentForm({
     resolver: zodResolver(consentCreateRequest),
     defaultValues: { scopes: [], method: 'written', consentedOn: todayInJapan(), notes: '' },
   });
+  const [scan, setScan] = useState<StoredFile[]>([]);
   const record = useMutation({
     mutationFn: (values: ConsentValues) =>
-      api.post<PatientDetail>(`/api/patients/${encodeURIComponent(patientId)}/consents`, values),
+      api.post<PatientDetail>(`/api/patients/${encodeURIComponent(patientId)}/consents`, {
+        ...values,
+        documentFileId: scan[0]?.id,
+      }),
     onSuccess: onDone,
   });
   const { errors } = form.formState;
@@ -97,6 +104,13 @@ function RecordConsentForm({
           {...form.register('consentedOn')}
         />
         <Textarea label={t('consent.notes')} error={errors.notes?.message} {...form.register('notes')} />
+        <AttachmentPicker
+          uploadUrl={`/api/patients/${encodeURIComponent(patientId)}/files`}
+          max={1}
+          value={scan}
+          onChange={setScan}
+          label={t('consent.documentPick')}
+        />
         <ErrorAlert error={record.error} />
         <FormButtons
           onCancel={() => onDone(null)}
@@ -205,6 +219,7 @@ export function ConsentSection({ patient }: { patient: PatientDetail }) {
                 <Table.Th>{t('consent.consentedOn')}</Table.Th>
                 <Table.Th>{t('consent.recordedBy')}</Table.Th>
                 <Table.Th>{t('consent.status')}</Table.Th>
+                <Table.Th>{t('consent.document')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -231,6 +246,13 @@ export function ConsentSection({ patient }: { patient: PatientDetail }) {
                   </Table.Td>
                   <Table.Td>
                     <StatusOf consent={consent} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ConsentDocument
+                      patientId={patient.id}
+                      consent={consent}
+                      onSaved={(next) => saved(t('consent.documentAttached'))(next)}
+                    />
                   </Table.Td>
                   <Table.Td>
                     {!consent.withdrawnAt && (

@@ -111,6 +111,12 @@ export const patientsJa = {
     recorded: '同意を記録しました。',
     withdrawnNotice: '同意を撤回しました。この範囲での共有は止まります。',
     reason: '理由: {{reason}}',
+    document: '同意書の写し',
+    documentPick: '同意書の写しを添付（スキャンした PDF か写真、省略可）',
+    attachDocument: '写しを添付',
+    attachDocumentFor: '「{{scope}}」の同意に同意書の写しを添付',
+    documentAttached: '同意書の写しを添付しました。',
+    openDocument: '写しを開く',
   },
 };
 
@@ -223,6 +229,12 @@ const patientsEn: typeof patientsJa = {
     recorded: 'Consent recorded.',
     withdrawnNotice: 'Consent withdrawn. Sharing in this scope stops.',
     reason: 'Reason: {{reason}}',
+    document: 'Signed form',
+    documentPick: 'Attach the signed form (scanned PDF or photo, optional)',
+    attachDocument: 'Attach the form',
+    attachDocumentFor: 'Attach the signed form to the consent to “{{scope}}”',
+    documentAttached: 'The signed form is attached.',
+    openDocument: 'Open the form',
   },
 };
 

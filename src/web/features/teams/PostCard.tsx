@@ -7,11 +7,14 @@ import { keyPersonRelations } from '../../../shared/patients';
 import type { TeamDetail, TeamPost } from '../../../shared/schemas/teams';
 import { teamRoles } from '../../../shared/teams';
 import { api } from '../../api';
+import { Attachments } from '../../ui/Attachments';
 import { DateText } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLabel } from '../../ui/labels';
 import { Composer } from './Composer';
-import { EditPostDialog, ReceiptsDialog, RetractDialog } from './PostDialogs';
+import { EditPostDialog } from './EditPostDialog';
+import { ReceiptsDialog, RetractDialog } from './PostDialogs';
+import { StructuredPost } from './StructuredPost';
 import { teamPath, useTeamMutation } from './use-team';
 import './i18n';
 
@@ -71,9 +74,18 @@ function PostBody({
           {t('post.retracted', { reason: post.retracted.reason })}
         </Text>
       ) : (
-        <Text className="pre-line" size="lg">
-          {post.body}
-        </Text>
+        <>
+          <StructuredPost kind={post.kind} vitals={post.vitals} visitReport={post.visitReport} />
+          {post.body && (
+            <Text className="pre-line" size="lg">
+              {post.body}
+            </Text>
+          )}
+          <Attachments
+            files={post.attachments}
+            urlOf={(file) => teamPath(team.id, `/posts/${post.id}/files/${file.id}`)}
+          />
+        </>
       )}
       {post.urgent && !post.retracted && (
         <Text size="sm">

@@ -1,17 +1,11 @@
-// The dialogs of a post: who has read it, changing its text (with the revision check), retracting it.
+// The dialogs of a post: who has read it, retracting it (changing it: EditPostDialog.tsx).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  postUpdateRequest,
-  type Receipts,
-  retractRequest,
-  type TeamPost,
-} from '../../../shared/schemas/teams';
-import { api, isApiError } from '../../api';
+import { type Receipts, retractRequest, type TeamPost } from '../../../shared/schemas/teams';
+import { api } from '../../api';
 import { useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormButtons } from '../../ui/FormButtons';
@@ -20,7 +14,7 @@ import { Modal } from '../../ui/Modal';
 import { teamPath, useTeamMutation } from './use-team';
 import './i18n';
 
-type Props = { teamId: string; post: TeamPost; onClose: () => void };
+export type Props = { teamId: string; post: TeamPost; onClose: () => void };
 
 export function ReceiptsDialog({ teamId, post, onClose }: Props) {
   const { t } = useTranslation('teams');
@@ -68,53 +62,6 @@ export function ReceiptsDialog({ teamId, post, onClose }: Props) {
           )}
         </Stack>
       )}
-    </Modal>
-  );
-}
-
-export function EditPostDialog({ teamId, post, onClose }: Props) {
-  const { t } = useTranslation('teams');
-  const [base, setBase] = useState(post);
-  const form = useForm<{ body: string }>({
-    resolver: zodResolver(postUpdateRequest.pick({ body: true })),
-    defaultValues: { body: post.body ?? '' },
-  });
-  const save = useTeamMutation(teamId, (body: string) =>
-    api.put<TeamPost>(teamPath(teamId, `/posts/${post.id}`), { body, version: base.version }),
-  );
-  const submit = form.handleSubmit(({ body }) =>
-    save.mutate(body, {
-      onSuccess: onClose,
-      onError: (error) => {
-        // Changed elsewhere meanwhile: show the latest text, and let this edit apply to it.
-        if (isApiError(error) && error.code === 'edit_conflict')
-          setBase((error.details as { current: TeamPost }).current);
-      },
-    }),
-  );
-  return (
-    <Modal opened onClose={onClose} title={t('post.editTitle')}>
-      <form noValidate onSubmit={submit}>
-        <Stack>
-          <Textarea
-            label={t('composer.label')}
-            autosize
-            minRows={3}
-            required
-            error={form.formState.errors.body?.message}
-            {...form.register('body')}
-          />
-          <ErrorAlert error={save.error} shownPaths={['body']} />
-          {base !== post && (
-            <Text size="sm" className="pre-line">
-              {t('post.editConflict')}
-              {'\n'}
-              {base.body}
-            </Text>
-          )}
-          <FormButtons onCancel={onClose} pending={save.isPending} />
-        </Stack>
-      </form>
     </Modal>
   );
 }

@@ -4,15 +4,13 @@ import { Button, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { todayInJapan } from '../../../shared/dates';
+import { instantInJapan, todayInJapan } from '../../../shared/dates';
 import { MAX_MEETING_OPTIONS, type Meeting, meetingCreateRequest } from '../../../shared/schemas/meetings';
 import { api } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormButtons } from '../../ui/FormButtons';
 import { teamPath, useTeamMutation } from './use-team';
 import './i18n';
-
-const inJapan = (date: string, time: string) => `${date}T${time}:00+09:00`;
 
 /** What the form edits: a date and two times per option, turned into the request's instants. */
 const formSchema = z.object({
@@ -46,8 +44,8 @@ export function ProposeMeetingForm({ teamId, onDone }: { teamId: string; onDone:
       title: values.title,
       place: values.place,
       options: values.options.map((o) => ({
-        startsAt: inJapan(o.date, o.starts),
-        endsAt: inJapan(o.date, o.ends),
+        startsAt: instantInJapan(o.date, o.starts),
+        endsAt: instantInJapan(o.date, o.ends),
       })),
     }),
   );

@@ -12,6 +12,7 @@ import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
 import { Timeline } from './Timeline';
 import { useTeam } from './use-team';
+import { VitalsSection } from './VitalsSection';
 import './i18n';
 
 export default function TeamPage() {
@@ -48,6 +49,7 @@ export default function TeamPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
+            <VitalsSection teamId={data.id} />
             <MeetingsSection team={data} />
             <MembersSection team={data} />
             <FamilySection team={data} />

@@ -6,8 +6,7 @@ import type {
   ImportRunDetail,
   ImportRunSummary,
 } from '../../../../shared/schemas/directory-import';
-import { ApiError, api, toApiError, withQuery } from '../../../api';
-import i18n from '../../../i18n';
+import { api, upload, withQuery } from '../../../api';
 
 export type { ImportMode, ImportRunDetail, ImportRunSummary };
 
@@ -34,23 +33,6 @@ export function useRun(id: string, offset: number) {
 }
 
 /** Sends the file as it is (Shift_JIS stays Shift_JIS: the server finds the encoding). */
-export async function uploadImport(file: File, mode: ImportMode): Promise<{ id: string }> {
-  let response: Response;
-  try {
-    response = await fetch(withQuery('/api/directory/imports', { fileName: file.name, mode }), {
-      method: 'POST',
-      headers: {
-        'x-tsunagu-csrf': '1',
-        'content-type': 'application/octet-stream',
-        accept: 'application/json',
-      },
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', i18n.t('errors.network'));
-  }
-  const data: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as { id: string };
+export function uploadImport(file: File, mode: ImportMode): Promise<{ id: string }> {
+  return upload(withQuery('/api/directory/imports', { fileName: file.name, mode }), file);
 }
