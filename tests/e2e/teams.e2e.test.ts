@@ -310,12 +310,13 @@ describe('care team and timeline', () => {
         data: { body: '認知機能の評価: HDS-R 18点（専門職のみ）' },
       });
       // A week of vitals (the last one shared with the family) and a visit report with a photo.
-      for (const [daysAgo, systolic, diastolic, temperature] of [
+      const week: [number, number, number, number][] = [
         [6, 138, 82, 36.4],
         [4, 142, 86, 36.6],
         [2, 151, 90, 37.2],
         [0, 136, 80, 36.5],
-      ]) {
+      ];
+      for (const [daysAgo, systolic, diastolic, temperature] of week) {
         const measuredAt = new Date(Date.now() - daysAgo * 86_400_000 - 3_600_000).toISOString();
         const vitals = { measuredAt, systolic, diastolic, temperature, pulse: 72 + daysAgo };
         const posted = await api.post(`/api/teams/${team.id}/posts`, {
