@@ -88,7 +88,7 @@ export async function benchMe(options: BenchOptions): Promise<Record<string, unk
 }
 
 /** Password, then TOTP, through the real API, like the web client. Returns the session cookie's value. */
-async function signIn(baseUrl: string): Promise<string> {
+export async function signIn(baseUrl: string): Promise<string> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { ...CSRF, 'content-type': 'application/json' },
@@ -181,11 +181,14 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-async function stopLoudly(server: { name: string; stop: () => Promise<number | null> }): Promise<void> {
+export async function stopLoudly(server: {
+  name: string;
+  stop: () => Promise<number | null>;
+}): Promise<void> {
   const code = await server.stop();
   if (code !== 0) log(`!!! ${server.name} server exited with code ${code} after SIGTERM`);
 }
 
-function log(message: string): void {
+export function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { benchDirectory } from './directory/search';
 import { type BenchOptions, benchMe } from './me';
 import { type DatabaseTarget, stopAllServers } from './server';
+import { benchTeams } from './teams/bench';
 
 const benchmarks: Record<
   string,
@@ -21,6 +22,10 @@ const benchmarks: Record<
   directory: {
     what: 'GET /api/directory/search over a synthetic national directory (--count, default 500000), against the same SQL run directly',
     run: (options) => benchDirectory({ ...options, count: directoryCount }),
+  },
+  teams: {
+    what: 'care-team timeline, home page and live updates over 1,000,000 posts (PGlite: a tenth), against the goals of issue 5',
+    run: benchTeams,
   },
 };
 

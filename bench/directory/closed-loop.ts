@@ -74,9 +74,9 @@ export async function closedLoop(
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** GET a URL on a kept-alive connection; rejects on anything but 200. */
-export function get(url: string): Promise<void> {
+export function get(url: string, headers: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent }, (response) => {
+    const request = http.get(url, { agent, headers }, (response) => {
       response.resume();
       response.on('end', () =>
         response.statusCode === 200 ? resolve() : reject(new Error(`${response.statusCode} for ${url}`)),

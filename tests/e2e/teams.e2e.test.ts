@@ -3,7 +3,7 @@
 // addressed to the physician, who — already on the team page — sees it appear live, reads it and
 // acknowledges it, and the nurse sees “read” and the acknowledgement without reloading; a pharmacist
 // outside the team gets nothing by guessing the URLs. Phone width for the nurse.
-import type { Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJourney } from './harness';
@@ -43,6 +43,37 @@ describe('care team and timeline', () => {
     const totp = await api.post('/api/auth/totp', { data: { code: await totpOf(loginId).next() } });
     expect(totp.status()).toBe(200);
     return api;
+  }
+
+  /** The care manager's patient (care-team consent) and team, with one professional invited; the team. */
+  async function teamWithInvitee(cm: APIRequestContext, name: string, kana: string, invitee: string) {
+    const cmOrg = (await (await cm.get('/api/me')).json()).memberships[0].organisationId;
+    const patient = await (
+      await cm.post('/api/patients', {
+        data: {
+          name,
+          kana,
+          birthDate: '1940-01-01',
+          sex: 'female',
+          organisationId: cmOrg,
+          confirmDuplicate: true,
+        },
+      })
+    ).json();
+    await cm.post(`/api/patients/${patient.id}/consents`, {
+      data: { scopes: ['care_team'], method: 'oral', consentedOn: '2026-11-30' },
+    });
+    const team = await (
+      await cm.post(`/api/patients/${patient.id}/teams`, {
+        data: { organisationId: cmOrg, teamRole: 'care_manager' },
+      })
+    ).json();
+    const found = await cm.get(`/api/teams/${team.id}/candidates?q=${encodeURIComponent(invitee)}`);
+    const [person] = (await found.json()).items;
+    await cm.post(`/api/teams/${team.id}/invitations`, {
+      data: { userId: person.userId, organisationId: person.organisationId, teamRole: 'visiting_nurse' },
+    });
+    return team as { id: string; name: string };
   }
 
   async function acceptInvitation(page: Page, teamName: string): Promise<void> {
@@ -213,42 +244,12 @@ describe('care team and timeline', () => {
     await journey.run('teams-broadcast', async () => {
       // Two teams of the care manager's, the nurse invited to both (set up through the API).
       const cm = await apiAs('caremanager');
-      const cmOrg = (await (await cm.get('/api/me')).json()).memberships[0].organisationId;
       const teams = ['一色 はなさんのケアチーム', '二宮 たろうさんのケアチーム'];
       for (const [name, kana] of [
         ['一色 はな', 'イッシキ ハナ'],
         ['二宮 たろう', 'ニノミヤ タロウ'],
-      ]) {
-        const patient = await (
-          await cm.post('/api/patients', {
-            data: {
-              name,
-              kana,
-              birthDate: '1940-01-01',
-              sex: 'female',
-              organisationId: cmOrg,
-              confirmDuplicate: true,
-            },
-          })
-        ).json();
-        await cm.post(`/api/patients/${patient.id}/consents`, {
-          data: { scopes: ['care_team'], method: 'oral', consentedOn: '2026-11-30' },
-        });
-        const team = await (
-          await cm.post(`/api/patients/${patient.id}/teams`, {
-            data: { organisationId: cmOrg, teamRole: 'care_manager' },
-          })
-        ).json();
-        const found = await cm.get(`/api/teams/${team.id}/candidates?q=${encodeURIComponent('翼 まどか')}`);
-        const [nurseFound] = (await found.json()).items;
-        await cm.post(`/api/teams/${team.id}/invitations`, {
-          data: {
-            userId: nurseFound.userId,
-            organisationId: nurseFound.organisationId,
-            teamRole: 'visiting_nurse',
-          },
-        });
-      }
+      ] as const)
+        await teamWithInvitee(cm, name, kana, '翼 まどか');
 
       // The nurse joins both from her phone, then writes once.
       const nurse = await signedIn('nurse', true);
@@ -419,6 +420,42 @@ describe('care team and timeline', () => {
       // The family session opens no professional page.
       await phone.goto(`/teams/${team.id}`);
       await phone.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    });
+  });
+
+  it('lets an organisation admin hand the place of someone who left over to a colleague', async () => {
+    await journey.run('teams-hand-over', async () => {
+      // The second nurse of つばさ is in a team, then leaves the organisation (API).
+      const team = await teamWithInvitee(
+        await apiAs('caremanager'),
+        '五十嵐 きよ',
+        'イガラシ キヨ',
+        '森 はるか',
+      );
+      const leaver = await apiAs('nurse2');
+      const home = await (await leaver.get('/api/home/care')).json();
+      const invitation = home.invitations.find((i: { teamId: string }) => i.teamId === team.id);
+      expect((await leaver.post(`/api/invitations/${invitation.memberId}/accept`)).status()).toBe(200);
+      const me = await (await leaver.get('/api/me')).json();
+      const orgId = me.memberships[0].organisationId;
+      const admin = await apiAs('nurse');
+      expect((await admin.delete(`/api/orgs/${orgId}/members/${me.user.id}`)).status()).toBe(200);
+
+      // The admin finds the place waiting on the organisation's page and hands it over to herself.
+      const page = await signedIn('nurse');
+      await page.goto(`/orgs/${orgId}`);
+      const places = page.getByRole('region', { name: 'ケアチームでの担当' });
+      await places.getByText('この組織に所属していません（引き継ぎ待ち）').waitFor();
+      await checkA11y(page, '/orgs/:id (team places)');
+      await places.getByRole('button', { name: `森 はるか さんの「${team.name}」の担当を引き継ぐ` }).click();
+      const dialog = page.getByRole('dialog', { name: `「${team.name}」の担当を引き継ぐ` });
+      await dialog.getByLabel('引き継ぐ方').selectOption({ label: '翼 まどか' });
+      await checkA11y(page, '/orgs/:id (handing over)');
+      await dialog.getByRole('button', { name: '引き継ぐ' }).click();
+      await page.getByText(`${team.name} の担当を引き継ぎました。`).waitFor();
+      await screenshot(page, 'org-team-places');
+      await page.goto(`/teams/${team.id}`);
+      await page.getByRole('heading', { level: 1, name: team.name }).waitFor();
     });
   });
 });

@@ -37,6 +37,7 @@ export type PatientAuditAction =
   | 'team.end_membership'
   | 'team.transfer'
   | 'team.close'
+  | 'team.hand_over'
   | 'team.home'
   | 'post.list'
   | 'post.create'

@@ -65,3 +65,24 @@ export const organisationChoicesQuery = z.object({ kind: organisationKindSchema.
 export const organisationChoices = z.object({
   organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: organisationKindSchema })),
 });
+
+/**
+ * A place in a care team held for the organisation (ケアチームでの担当): what its admins see of their
+ * staff's teams — the team and the role, never the patient's record or the timeline.
+ */
+export const teamPlace = z.object({
+  memberId: idSchema,
+  teamId: idSchema,
+  teamName: z.string(),
+  teamRole: z.string(),
+  status: z.enum(['invited', 'active']),
+  isOwner: z.boolean(),
+  user: z.object({ id: idSchema, displayName: z.string() }),
+  /** false: the person has left the organisation; the place gives no access and awaits a successor. */
+  stillMember: z.boolean(),
+  since: isoDateTime,
+});
+export type TeamPlace = z.infer<typeof teamPlace>;
+export const teamPlaceList = z.object({ items: z.array(teamPlace) });
+export const orgTeamPlaceParams = z.object({ orgId: idSchema, memberId: idSchema });
+export const handOverRequest = z.object({ userId: idSchema });

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { organisationKindSchema } from '../../../shared/identity';
 import { okResponse } from '../../../shared/schemas/common';
 import {
+  handOverRequest,
   inviteCreated,
   inviteCreateRequest,
   inviteList,
@@ -14,12 +15,15 @@ import {
   orgInviteParams,
   orgMemberParams,
   orgParams,
+  orgTeamPlaceParams,
   passwordResetCreated,
+  teamPlaceList,
 } from '../../../shared/schemas/organisations';
 import { organisations } from '../../db/schema';
 import { access } from '../../platform/access';
 import { createInvite, listInvites, revokeInvite } from './invites';
 import { changeMemberRole, createPasswordReset, listMembers, removeMember, unlockMember } from './members';
+import { handOverPlace, teamPlacesOf } from './team-places';
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['organisations'];
@@ -172,5 +176,38 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       await revokeInvite(request, request.params.orgId, request.params.inviteId);
       return { ok: true as const };
     },
+  );
+
+  // The organisation's own admins only: a system admin has no business in who cares for whom.
+  const ownAdmin = { access: access.orgRole('orgId', ['admin']) };
+
+  app.get(
+    '/api/orgs/:orgId/team-places',
+    {
+      schema: {
+        tags,
+        summary: 'The care-team places held for the organisation (teams and roles, no patient data)',
+        params: orgParams,
+        response: { 200: teamPlaceList },
+      },
+      config: ownAdmin,
+    },
+    async (request) => teamPlacesOf(request, request.params.orgId),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/team-places/:memberId/hand-over',
+    {
+      schema: {
+        tags,
+        summary: 'Hand a place over to another member of the organisation (same role; ownership too)',
+        params: orgTeamPlaceParams,
+        body: handOverRequest,
+        response: { 200: teamPlaceList },
+      },
+      config: ownAdmin,
+    },
+    async (request) =>
+      handOverPlace(request, request.params.orgId, request.params.memberId, request.body.userId),
   );
 };

@@ -17,6 +17,7 @@ import { hasRole, useMe } from '../../ui/session';
 import { OrgDirectorySummary } from '../directory/maintenance/OrgDirectorySummary';
 import { InvitesSection } from './InvitesSection';
 import { MembersSection } from './MembersSection';
+import { TeamPlacesSection } from './TeamPlacesSection';
 import '../admin/i18n';
 
 export type MemberList = z.infer<typeof memberList>;
@@ -85,6 +86,7 @@ export default function OrganisationPage() {
         members={members}
         canManage={canManage}
       />
+      {myRole === 'admin' && <TeamPlacesSection orgId={orgId} members={members} />}
       {canManage && <OrgDirectorySummary orgId={orgId} />}
       {canManage && <InvitesSection orgId={orgId} defaultRole={members.length === 0 ? 'admin' : 'member'} />}
     </Stack>
