@@ -31,6 +31,7 @@ import { patientRoutes } from './features/patients/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { teamRoutes } from './features/teams/routes';
 import { access, registerAccessPolicy, withPluginRoutesRule } from './platform/access';
+import { AuditBatcher } from './platform/audit';
 import { registerCsrfCheck } from './platform/csrf';
 import { notFound, registerErrorHandling } from './platform/errors';
 import { liveRoutes, Realtime } from './platform/realtime';
@@ -65,6 +66,9 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   );
   app.decorate('realtime', realtime);
   app.addHook('onClose', () => realtime.close());
+  const auditBatcher = new AuditBatcher(database.db);
+  app.decorate('auditBatcher', auditBatcher);
+  app.addHook('onClose', () => auditBatcher.flushed());
 
   registerErrorHandling(app);
   await app.register(cookie);

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDatabase } from '../../../tests/support/test-app';
-import type { DatabaseHandle } from '../db/client';
-import { appendAudit, verifyAuditChain } from './audit';
+import { type DatabaseHandle, queryRows } from '../db/client';
+import { AuditBatcher, appendAudit, verifyAuditChain } from './audit';
 
 describe.each(engines())('audit chain (%s)', (engine) => {
   let database: DatabaseHandle;
@@ -33,6 +33,25 @@ describe.each(engines())('audit chain (%s)', (engine) => {
         appendAudit(database.db, { action: 'test.parallel', targetId: String(i) }),
       ),
     );
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it('writes the records of concurrent reads in batches, each in order and committed when answered', async () => {
+    const batcher = new AuditBatcher(database.db);
+    const ids = await Promise.all([
+      ...Array.from({ length: 60 }, (_, i) =>
+        batcher.append({ action: 'test.batched', targetId: String(i) }),
+      ),
+      appendAudit(database.db, { action: 'test.alone' }),
+    ]);
+    expect(new Set(ids).size).toBe(61);
+    const batched = ids.slice(0, 60);
+    expect([...batched].sort((a, b) => a - b)).toEqual(batched);
+    const [row] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.batched'`,
+    );
+    expect(row?.n).toBe(60);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 

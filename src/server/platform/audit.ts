@@ -67,28 +67,94 @@ export function requestAuditFields(
 
 /** Appends one record. Inside a caller's transaction it becomes part of it (a savepoint). */
 export async function appendAudit(db: DbOrTx, entry: AuditEntry): Promise<number> {
+  const [id] = await appendAuditRecords(db, [entry]);
+  return id as number;
+}
+
+/** Appends records in the given order under one lock of the head; their ids. */
+async function appendAuditRecords(db: DbOrTx, entries: AuditEntry[]): Promise<number[]> {
   return db.transaction(async (tx) => {
     const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
     if (!head) throw new Error('audit_head row is missing: the database was not migrated');
-    const record: ChainedRecord = {
-      id: head.lastId + 1,
-      occurredAt: new Date(),
-      actorUserId: entry.actorUserId ?? null,
-      organisationId: entry.organisationId ?? null,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      reason: entry.reason ?? null,
-      ip: entry.ip ?? null,
-      userAgent: entry.userAgent ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-      prevHash: head.lastHash,
-    };
-    const hash = auditRecordHash(record);
-    await tx.insert(auditLog).values({ ...record, hash });
-    await tx.update(auditHead).set({ lastId: record.id, lastHash: hash }).where(eq(auditHead.id, 1));
-    return record.id;
+    let { lastId, lastHash } = head;
+    const rows = entries.map((entry) => {
+      const record: ChainedRecord = {
+        id: lastId + 1,
+        occurredAt: new Date(),
+        actorUserId: entry.actorUserId ?? null,
+        organisationId: entry.organisationId ?? null,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        reason: entry.reason ?? null,
+        ip: entry.ip ?? null,
+        userAgent: entry.userAgent ?? null,
+        details: entry.details ? JSON.stringify(entry.details) : null,
+        prevHash: lastHash,
+      };
+      lastId = record.id;
+      lastHash = auditRecordHash(record);
+      return { ...record, hash: lastHash };
+    });
+    await tx.insert(auditLog).values(rows);
+    await tx.update(auditHead).set({ lastId, lastHash }).where(eq(auditHead.id, 1));
+    return rows.map((row) => row.id);
   });
+}
+
+/** Records written in one transaction at most. */
+const MAX_BATCH = 200;
+
+type Waiting = { entry: AuditEntry; resolve: (id: number) => void; reject: (error: unknown) => void };
+
+/**
+ * Records of accesses made outside any transaction (reading a timeline, a patient, the home page),
+ * written together: while one batch commits, the records of the requests arriving meanwhile queue
+ * and go in the next one. Every request still answers only once its own record is committed, so
+ * nothing is read unaudited; but a busy server commits (and waits for the disk) once per batch
+ * rather than once per page, and the head row is locked once per batch.
+ */
+export class AuditBatcher {
+  private queue: Waiting[] = [];
+  private writing: Promise<void> | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  append(entry: AuditEntry): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      this.writing ??= this.drain();
+    });
+  }
+
+  /** Resolves once every queued record is written (on shutdown). */
+  async flushed(): Promise<void> {
+    await this.writing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const ids = await appendAuditRecords(
+          this.db,
+          batch.map((waiting) => waiting.entry),
+        );
+        for (const [i, waiting] of batch.entries()) waiting.resolve(ids[i] as number);
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+    this.writing = null;
+  }
+}
+
+/**
+ * Appends a request's record: in the caller's transaction when it has one (the record commits with
+ * the change), else in the next batch of `request.server.auditBatcher`.
+ */
+export function auditRequest(db: DbOrTx, request: FastifyRequest, entry: AuditEntry): Promise<number> {
+  return db === request.server.db ? request.server.auditBatcher.append(entry) : appendAudit(db, entry);
 }
 
 export type AuditVerification = {

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { DirectoryIndex } from '../features/directory/search/live-index';
 import type { AccessRule } from './access';
+import type { AuditBatcher } from './audit';
 import type { FamilyActor } from './family-sessions';
 import type { Realtime } from './realtime';
 import type { Actor } from './sessions';
@@ -15,6 +16,8 @@ declare module 'fastify' {
     dbEngine: 'pglite' | 'postgres';
     /** The directory's in-memory search index (features/directory/search/). */
     directoryIndex: DirectoryIndex;
+    /** Audit records of reads outside transactions, written in batches (platform/audit.ts). */
+    auditBatcher: AuditBatcher;
     /** Live updates to browsers (platform/realtime.ts). */
     realtime: Realtime;
     listRouteAccess: () => { method: string | string[]; url: string; access: AccessRule | undefined }[];

@@ -15,7 +15,7 @@ import type { ConsentScope } from '../../shared/patients';
 import type { DbOrTx } from '../db/client';
 import { careTeamMembers, careTeams, memberships, patients, teamFamilyMembers } from '../db/schema';
 import { membershipRole, requireActor } from './access';
-import { appendAudit, requestAuditFields } from './audit';
+import { auditRequest, requestAuditFields } from './audit';
 import { notFound, unauthorized } from './errors';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -117,7 +117,7 @@ export async function auditPatientAccess(
   patient: { id: string | null; organisationId: string | null },
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await appendAudit(db, {
+  await auditRequest(db, request, {
     ...requestAuditFields(request),
     action,
     organisationId: patient.organisationId,

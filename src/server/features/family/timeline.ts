@@ -1,6 +1,6 @@
 // What a family member sees and writes: the posts shared with the family (家族にも共有) and their
 // own, which are always shared with the family. Nothing else of the team or the patient's record.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FamilyHome, FamilyPost } from '../../../shared/schemas/family';
 import type { TeamPost } from '../../../shared/schemas/teams';
@@ -9,7 +9,7 @@ import { conflict } from '../../platform/errors';
 import { openFamilyTeam } from '../../platform/patient-access';
 import { sendPostFile } from '../teams/files';
 import { tellTeam } from '../teams/live';
-import { postsWithAuthors, viewsOf } from '../teams/posts';
+import { postPage } from '../teams/posts';
 
 const FAMILY_PAGE = 50;
 /** Nobody: a family member is no user, so no professional's receipts apply. */
@@ -35,14 +35,13 @@ const toFamily = (post: Omit<TeamPost, 'replies'>) => ({
 export async function familyHome(request: FastifyRequest): Promise<FamilyHome> {
   const access = await openFamilyTeam(request, 'family.read');
   const db = request.server.db;
-  const tops = await postsWithAuthors(db)
-    .where(
-      and(eq(teamPosts.teamId, access.team.id), isNull(teamPosts.parentId), eq(teamPosts.forFamily, true)),
-    )
-    .orderBy(desc(teamPosts.createdAt), desc(teamPosts.id))
-    .limit(FAMILY_PAGE);
-  const views = await viewsOf(db, tops, NO_VIEWER, eq(teamPosts.forFamily, true));
-  const posts: FamilyPost[] = views.map((post) => ({
+  const shared = eq(teamPosts.forFamily, true);
+  const { items } = await postPage(db, NO_VIEWER, {
+    where: and(eq(teamPosts.teamId, access.team.id), isNull(teamPosts.parentId), shared) as SQL,
+    limit: FAMILY_PAGE,
+    replyFilter: shared,
+  });
+  const posts: FamilyPost[] = items.map((post) => ({
     ...toFamily(post),
     replies: post.replies.map(toFamily),
   }));

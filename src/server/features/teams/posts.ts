@@ -1,7 +1,7 @@
 // The team's timeline (タイムライン): posts and replies with mentions and the urgent flag (至急).
 // Nothing is deleted: an edit keeps the replaced text as a revision (with a version check, so two
 // people editing at once do not overwrite each other), a retraction keeps the text with its reason.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { StoredFile } from '../../../shared/schemas/files';
@@ -17,18 +17,16 @@ import type { DbOrTx } from '../../db/client';
 import {
   careTeamMembers,
   organisations,
-  storedFiles,
   teamFamilyMembers,
   teamPostAttachments,
   teamPostMentions,
-  teamPostReads,
   teamPostRevisions,
   teamPosts,
   users,
 } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors';
-import { attachUploads, fileFields } from '../../platform/files';
+import { attachUploads } from '../../platform/files';
 import { openTeam, type TeamAccess } from '../../platform/patient-access';
 import { tellTeam } from './live';
 import { requireOpen } from './teams';
@@ -39,17 +37,37 @@ type Person = { userId: string; displayName: string };
 export const postNotFound = () =>
   notFound('この投稿は見つかりません。タイムラインを読み込み直してください。', 'post_not_found');
 
-const authorFields = {
+/**
+ * A post as the viewer sees it, in one row: the post, its author, and — as correlated subqueries, so
+ * that a page is read at once — its mentions, acknowledgements, files and read receipts.
+ */
+const postColumns = (viewerId: string) => ({
   post: teamPosts,
   displayName: sql<string>`coalesce(${users.displayName}, ${teamFamilyMembers.name})`,
   organisationName: organisations.name,
   teamRole: careTeamMembers.teamRole,
   familyRelation: teamFamilyMembers.relation,
-};
+  mentions: sql<
+    Person[]
+  >`(SELECT coalesce(json_agg(json_build_object('userId', u.id, 'displayName', u.display_name)), '[]'::json)
+    FROM team_post_mentions mn JOIN users u ON u.id = mn.user_id WHERE mn.post_id = ${teamPosts.id})`,
+  acknowledgements: sql<
+    (Person & { at: string })[]
+  >`(SELECT coalesce(json_agg(json_build_object('userId', u.id,
+    'displayName', u.display_name, 'at', r.acknowledged_at) ORDER BY r.acknowledged_at), '[]'::json)
+    FROM team_post_reads r JOIN users u ON u.id = r.user_id
+    WHERE r.post_id = ${teamPosts.id} AND r.acknowledged_at IS NOT NULL)`,
+  files: sql<StoredFile[]>`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name,
+    'mediaType', f.media_type, 'size', f.size) ORDER BY a.position), '[]'::json)
+    FROM team_post_attachments a JOIN stored_files f ON f.id = a.file_id WHERE a.post_id = ${teamPosts.id})`,
+  readCount: sql<number>`(SELECT count(*)::int FROM team_post_reads r WHERE r.post_id = ${teamPosts.id})`,
+  readByMe: sql<boolean>`EXISTS (SELECT 1 FROM team_post_reads r WHERE r.post_id = ${teamPosts.id}
+    AND r.user_id = ${viewerId})`,
+});
 
-export function postsWithAuthors(db: DbOrTx) {
+function postRows(db: DbOrTx, viewerId: string) {
   return db
-    .select(authorFields)
+    .select(postColumns(viewerId))
     .from(teamPosts)
     .leftJoin(users, eq(users.id, teamPosts.authorId))
     .leftJoin(careTeamMembers, eq(careTeamMembers.id, teamPosts.authorMemberId))
@@ -57,64 +75,7 @@ export function postsWithAuthors(db: DbOrTx) {
     .leftJoin(teamFamilyMembers, eq(teamFamilyMembers.id, teamPosts.authorFamilyId));
 }
 
-type AuthoredRow = Awaited<ReturnType<ReturnType<typeof postsWithAuthors>['execute']>>[number];
-
-/** Mentions, acknowledgements and read counts of these posts (at least one), for the viewer. */
-async function extrasOf(db: DbOrTx, postIds: string[], viewerId: string) {
-  // One after another: inside a transaction they share one connection.
-  const mentionRows = await db
-    .select({ postId: teamPostMentions.postId, userId: users.id, displayName: users.displayName })
-    .from(teamPostMentions)
-    .innerJoin(users, eq(users.id, teamPostMentions.userId))
-    .where(inArray(teamPostMentions.postId, postIds));
-  const ackRows = await db
-    .select({
-      postId: teamPostReads.postId,
-      userId: users.id,
-      displayName: users.displayName,
-      at: teamPostReads.acknowledgedAt,
-    })
-    .from(teamPostReads)
-    .innerJoin(users, eq(users.id, teamPostReads.userId))
-    .where(and(inArray(teamPostReads.postId, postIds), isNotNull(teamPostReads.acknowledgedAt)))
-    .orderBy(asc(teamPostReads.acknowledgedAt));
-  const fileRows = await db
-    .select({ ...fileFields, postId: teamPostAttachments.postId })
-    .from(storedFiles)
-    .innerJoin(teamPostAttachments, eq(teamPostAttachments.fileId, storedFiles.id))
-    .where(inArray(teamPostAttachments.postId, postIds))
-    .orderBy(asc(teamPostAttachments.position));
-  const readRows = await db
-    .select({
-      postId: teamPostReads.postId,
-      count: sql<number>`count(*)::int`,
-      mine: sql<boolean>`bool_or(${teamPostReads.userId} = ${viewerId})`,
-    })
-    .from(teamPostReads)
-    .where(inArray(teamPostReads.postId, postIds))
-    .groupBy(teamPostReads.postId);
-  const group = <T>(rows: (T & { postId: string })[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.postId, [...(map.get(row.postId) ?? []), row]);
-    return map;
-  };
-  return {
-    mentions: group(mentionRows),
-    acks: group(ackRows),
-    files: group(fileRows),
-    reads: new Map(readRows.map((row) => [row.postId, row.count])),
-    mine: new Set(readRows.filter((row) => row.mine).map((row) => row.postId)),
-  };
-}
-
-type Extras = Awaited<ReturnType<typeof extrasOf>>;
-
-const fileOf = (f: StoredFile): StoredFile => ({
-  id: f.id,
-  name: f.name,
-  mediaType: f.mediaType,
-  size: f.size,
-});
+type PostViewRow = Awaited<ReturnType<ReturnType<typeof postRows>['execute']>>[number];
 
 /** A post's structured fields as shown: only those of its kind, none once retracted. */
 function structuredOf(post: PostRow): Pick<TeamPost, 'vitals' | 'visitReport'> {
@@ -125,9 +86,8 @@ function structuredOf(post: PostRow): Pick<TeamPost, 'vitals' | 'visitReport'> {
   };
 }
 
-function viewOf(row: AuthoredRow, extras: Extras, viewerId: string): Omit<TeamPost, 'replies'> {
+function viewOf(row: PostViewRow, viewerId: string): Omit<TeamPost, 'replies'> {
   const { post } = row;
-  const person = (p: Person) => ({ userId: p.userId, displayName: p.displayName });
   return {
     id: post.id,
     parentId: post.parentId,
@@ -144,39 +104,58 @@ function viewOf(row: AuthoredRow, extras: Extras, viewerId: string): Omit<TeamPo
       : null,
     kind: post.kind as PostKind,
     ...structuredOf(post),
-    attachments: post.retractedAt ? [] : (extras.files.get(post.id) ?? []).map(fileOf),
+    attachments: post.retractedAt ? [] : row.files,
     urgent: post.urgent,
     forFamily: post.forFamily,
-    mentions: (extras.mentions.get(post.id) ?? []).map(person),
-    // The query keeps acknowledged reads only; the type does not know it.
-    acknowledgements: (extras.acks.get(post.id) ?? []).flatMap((a) =>
-      a.at ? [{ ...person(a), at: a.at.toISOString() }] : [],
-    ),
-    readCount: extras.reads.get(post.id) ?? 0,
-    readByMe: post.authorId === viewerId || extras.mine.has(post.id),
+    mentions: row.mentions,
+    acknowledgements: row.acknowledgements.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
+    readCount: row.readCount,
+    readByMe: post.authorId === viewerId || row.readByMe,
     version: post.version,
     editedAt: post.editedAt?.toISOString() ?? null,
     createdAt: post.createdAt.toISOString(),
   };
 }
 
-/** Posts with their replies (those matching `replyFilter`, if given) as the viewer sees them. */
-export async function viewsOf(
+const newestFirst = (a: PostViewRow, b: PostViewRow) =>
+  b.post.createdAt.getTime() - a.post.createdAt.getTime() || (a.post.id < b.post.id ? 1 : -1);
+
+/**
+ * Posts matching `where` (newest first, at most `limit`) with their replies (those matching
+ * `replyFilter`, oldest first), as the viewer sees them, in two queries.
+ */
+export async function postPage(
   db: DbOrTx,
-  tops: AuthoredRow[],
   viewerId: string,
-  replyFilter?: SQL,
-): Promise<TeamPost[]> {
-  if (tops.length === 0) return [];
-  const topIds = tops.map((row) => row.post.id);
-  const replies = await postsWithAuthors(db)
-    .where(and(inArray(teamPosts.parentId, topIds), replyFilter))
-    .orderBy(asc(teamPosts.createdAt));
-  const extras = await extrasOf(db, [...topIds, ...replies.map((row) => row.post.id)], viewerId);
-  return tops.map((top) => ({
-    ...viewOf(top, extras, viewerId),
-    replies: replies.filter((r) => r.post.parentId === top.post.id).map((r) => viewOf(r, extras, viewerId)),
-  }));
+  query: { where: SQL; limit: number; replyFilter?: SQL },
+): Promise<{ items: TeamPost[]; more: boolean }> {
+  // The page's ids first (an index scan), then the posts and their replies by those ids: a subquery
+  // in their place leads the planner to read the whole table.
+  const page = (
+    await db
+      .select({ id: teamPosts.id })
+      .from(teamPosts)
+      .where(query.where)
+      .orderBy(desc(teamPosts.createdAt), desc(teamPosts.id))
+      .limit(query.limit + 1)
+  ).map((row) => row.id);
+  if (page.length === 0) return { items: [], more: false };
+  const rows = await postRows(db, viewerId).where(
+    or(inArray(teamPosts.id, page), and(inArray(teamPosts.parentId, page), query.replyFilter)),
+  );
+  const ids = new Set(rows.map((row) => row.post.id));
+  // A row whose parent is in the result is a reply shown under it; the others are the page's posts.
+  const tops = rows.filter((row) => !row.post.parentId || !ids.has(row.post.parentId)).sort(newestFirst);
+  const shown = tops.slice(0, query.limit);
+  const repliesOf = (id: string) =>
+    rows
+      .filter((row) => row.post.parentId === id)
+      .sort((a, b) => -newestFirst(a, b))
+      .map((row) => viewOf(row, viewerId));
+  return {
+    items: shown.map((top) => ({ ...viewOf(top, viewerId), replies: repliesOf(top.post.id) })),
+    more: tops.length > query.limit,
+  };
 }
 
 /** A page of the timeline, newest first; `before` continues from a post of the previous page. */
@@ -200,20 +179,15 @@ export async function listPosts(
       and(eq(teamPosts.createdAt, from.createdAt), lt(teamPosts.id, from.id)),
     );
   }
-  const tops = await postsWithAuthors(db)
-    .where(and(eq(teamPosts.teamId, teamId), isNull(teamPosts.parentId), cursor))
-    .orderBy(desc(teamPosts.createdAt), desc(teamPosts.id))
-    .limit(query.limit + 1);
-  const items = await viewsOf(db, tops.slice(0, query.limit), actor.user.id);
-  return { items, more: tops.length > query.limit };
+  const where = and(eq(teamPosts.teamId, teamId), isNull(teamPosts.parentId), cursor) as SQL;
+  return postPage(db, actor.user.id, { where, limit: query.limit });
 }
 
 /** One post as the viewer sees it (with its replies when it is a top-level post). */
 export async function postView(db: DbOrTx, postId: string, viewerId: string): Promise<TeamPost> {
-  const [row] = await postsWithAuthors(db).where(eq(teamPosts.id, postId));
-  if (!row) throw postNotFound();
-  const [view] = await viewsOf(db, [row], viewerId);
-  return view as TeamPost;
+  const { items } = await postPage(db, viewerId, { where: eq(teamPosts.id, postId), limit: 1 });
+  if (!items[0]) throw postNotFound();
+  return items[0];
 }
 
 /** Mentions must name current members: a name outside the team would never see the post. */
