@@ -126,6 +126,16 @@ SELECT ${id('member', "'live'", 'u.login_id')}, ${id('team', "'live'")}, u.id, m
 FROM users u JOIN memberships m ON m.user_id = u.id
 WHERE u.login_id = 'doctor' OR u.login_id IN (SELECT 'bench-' || g FROM generate_series(1, ${s.subscribers}) g);`,
     },
+    {
+      what: 'unread counts of every member (as migration 0012 computes them)',
+      sql: `
+UPDATE care_team_members m SET unread = (
+  SELECT count(*) FROM team_posts p
+  WHERE p.team_id = m.team_id AND p.author_id IS DISTINCT FROM m.user_id AND p.retracted_at IS NULL
+    AND p.created_at >= m.joined_at
+    AND NOT EXISTS (SELECT 1 FROM team_post_reads r WHERE r.post_id = p.id AND r.user_id = m.user_id)
+) WHERE m.status = 'active';`,
+    },
     { what: 'statistics', sql: 'ANALYZE;' },
   ];
 }

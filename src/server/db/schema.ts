@@ -530,6 +530,9 @@ export const careTeamMembers = pgTable(
     joinedAt: optionalTime('joined_at'),
     endedAt: optionalTime('ended_at'),
     endedBy: uuid('ended_by').references(() => users.id),
+    // Posts of others since joining, not retracted, not yet read (teams/unread.ts keeps it current):
+    // the home page reads it instead of counting a year of posts for every team.
+    unread: integer('unread').notNull().default(0),
   },
   (t) => [
     // One current place per person and team.
@@ -569,6 +572,8 @@ export const teamPosts = pgTable(
   (t) => [
     index('team_posts_timeline_idx').on(t.teamId, t.createdAt, t.id),
     index('team_posts_parent_idx').on(t.parentId),
+    // The home page's urgent posts: few per team, found without reading the team's timeline.
+    index('team_posts_urgent_idx').on(t.teamId, t.createdAt).where(sql`${t.urgent}`),
     check('team_posts_one_author', sql`(${t.authorMemberId} IS NULL) <> (${t.authorFamilyId} IS NULL)`),
   ],
 );

@@ -10,6 +10,7 @@ import { openFamilyTeam } from '../../platform/patient-access';
 import { sendPostFile } from '../teams/files';
 import { tellTeam } from '../teams/live';
 import { postPage } from '../teams/posts';
+import { countNewPost } from '../teams/unread';
 
 const FAMILY_PAGE = 50;
 /** Nobody: a family member is no user, so no professional's receipts apply. */
@@ -64,6 +65,7 @@ export async function familyPost(request: FastifyRequest, body: string): Promise
       .values({ teamId: access.team.id, authorFamilyId: access.family.id, body, forFamily: true })
       .returning({ id: teamPosts.id });
     if (!row) throw new Error('insert returned no row');
+    await countNewPost(tx, access.team.id, null);
     return { teamId: access.team.id, postId: row.id };
   });
   await tellTeam(request, teamId, { type: 'post', teamId, postId });

@@ -13,7 +13,6 @@ import type { DbOrTx } from '../../db/client';
 import {
   careTeamMembers,
   careTeams,
-  patients,
   teamMeetingAnswers,
   teamMeetingOptions,
   teamMeetings,
@@ -22,7 +21,7 @@ import {
 import { requireActor } from '../../platform/access';
 import { publicBaseUrl } from '../../platform/base-url';
 import { badRequest, conflict, notFound } from '../../platform/errors';
-import { actorMember, openTeam, type TeamAccess, visibleTeamsOfActor } from '../../platform/patient-access';
+import { openTeam, type TeamAccess } from '../../platform/patient-access';
 import { tellTeam } from './live';
 import { addPost } from './posts';
 import { requireOpen, requireOwner } from './teams';
@@ -243,8 +242,9 @@ export async function meetingCalendar(
   return calendar.toString();
 }
 
-/** Polling meetings of the actor's teams that they have not answered (the home page). */
-export async function pollsWaitingFor(request: FastifyRequest): Promise<PollItem[]> {
+/** Polling meetings of these teams (the actor's open ones) that the actor has not answered (the home page). */
+export async function pollsWaitingFor(request: FastifyRequest, teamIds: string[]): Promise<PollItem[]> {
+  if (teamIds.length === 0) return [];
   const me = requireActor(request).user.id;
   return request.server.db
     .select({
@@ -255,13 +255,10 @@ export async function pollsWaitingFor(request: FastifyRequest): Promise<PollItem
     })
     .from(teamMeetings)
     .innerJoin(careTeams, eq(careTeams.id, teamMeetings.teamId))
-    .innerJoin(actorMember, eq(actorMember.teamId, careTeams.id))
-    .innerJoin(patients, eq(patients.id, careTeams.patientId))
     .where(
       and(
-        visibleTeamsOfActor(request),
+        inArray(teamMeetings.teamId, teamIds),
         eq(teamMeetings.status, 'polling'),
-        eq(careTeams.status, 'open'),
         sql`NOT EXISTS (SELECT 1 FROM team_meeting_answers a JOIN team_meeting_options o ON o.id = a.option_id
           WHERE o.meeting_id = ${teamMeetings.id} AND a.user_id = ${me})`,
       ),

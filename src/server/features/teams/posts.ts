@@ -30,6 +30,7 @@ import { attachUploads } from '../../platform/files';
 import { openTeam, type TeamAccess } from '../../platform/patient-access';
 import { tellTeam } from './live';
 import { requireOpen } from './teams';
+import { countNewPost, countRetraction } from './unread';
 
 type PostRow = typeof teamPosts.$inferSelect;
 type Person = { userId: string; displayName: string };
@@ -236,6 +237,7 @@ export async function addPost(tx: DbOrTx, access: TeamAccess, body: NewPost): Pr
     })
     .returning({ id: teamPosts.id });
   if (!row) throw new Error('insert returned no row');
+  await countNewPost(tx, access.team.id, access.member.userId);
   const mentions = body.mentions ?? [];
   if (mentions.length)
     await tx.insert(teamPostMentions).values(mentions.map((userId) => ({ postId: row.id, userId })));
@@ -390,11 +392,12 @@ export async function retractPost(
   const actor = requireActor(request);
   const view = await request.server.db.transaction(async (tx) => {
     const access = await openTeam(request, teamId, 'post.retract', { db: tx, details: { postId, reason } });
-    await ownPost(request, tx, access, postId);
+    const post = await ownPost(request, tx, access, postId);
     await tx
       .update(teamPosts)
       .set({ retractedAt: new Date(), retractionReason: reason })
       .where(eq(teamPosts.id, postId));
+    await countRetraction(tx, post);
     return postView(tx, postId, actor.user.id);
   });
   await tellTeam(request, teamId, { type: 'post', teamId, postId });

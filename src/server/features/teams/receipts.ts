@@ -9,6 +9,7 @@ import { conflict } from '../../platform/errors';
 import { openTeam } from '../../platform/patient-access';
 import { tellTeam } from './live';
 import { postNotFound, postView } from './posts';
+import { countReads } from './unread';
 
 /** Marks posts of the team read by the actor (again: no change); tells the team when counts change. */
 export async function markRead(
@@ -35,6 +36,12 @@ export async function markRead(
       .values(posts.map((post) => ({ postId: post.id, userId: actor.user.id })))
       .onConflictDoNothing()
       .returning({ postId: teamPostReads.postId });
+    await countReads(
+      tx,
+      teamId,
+      actor.user.id,
+      inserted.map((row) => row.postId),
+    );
     return inserted.length;
   });
   // Read counts show on every member's page: only a read not recorded before changes them.
@@ -55,7 +62,7 @@ export async function acknowledge(request: FastifyRequest, teamId: string, postI
     if (!post.urgent) throw conflict('not_urgent', '至急の投稿ではないため、確認の記録は要りません。');
     if (post.authorId === actor.user.id) throw conflict('own_post', '自分の投稿は確認の記録が要りません。');
     const now = new Date();
-    await tx
+    const [read] = await tx
       .insert(teamPostReads)
       .values({ postId, userId: actor.user.id, readAt: now, acknowledgedAt: now })
       .onConflictDoUpdate({
@@ -63,7 +70,10 @@ export async function acknowledge(request: FastifyRequest, teamId: string, postI
         set: {
           acknowledgedAt: sql`coalesce(${teamPostReads.acknowledgedAt}, ${now.toISOString()}::timestamptz)`,
         },
-      });
+      })
+      // xmax is 0 on a row this statement inserted (not one it updated): a first read.
+      .returning({ first: sql<boolean>`xmax = 0` });
+    if (read?.first) await countReads(tx, teamId, actor.user.id, [postId]);
     return postView(tx, postId, actor.user.id);
   });
   await tellTeam(request, teamId, { type: 'read', teamId, postId });
