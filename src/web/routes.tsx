@@ -25,6 +25,7 @@ const OrganisationPage = lazy(() => import('./features/organisations/Organisatio
 const AdminOrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage'));
 const AdminUsersPage = lazy(() => import('./features/admin/UsersPage'));
 const AdminAuditPage = lazy(() => import('./features/admin/AuditPage'));
+const AdminSupportAccessPage = lazy(() => import('./features/admin/SupportAccessPage'));
 // patients: features/patients/<Name>.tsx, loaded together (features/patients/pages.ts)
 const patientsPages = () => import('./features/patients/pages');
 const PatientsPage = lazy(() => patientsPages().then((m) => ({ default: m.PatientsPage })));
@@ -113,6 +114,7 @@ export const router = createBrowserRouter([
                       { path: '/admin/organisations', element: <AdminOrganisationsPage /> },
                       { path: '/admin/users', element: <AdminUsersPage /> },
                       { path: '/admin/audit', element: <AdminAuditPage /> },
+                      { path: '/admin/support-access', element: <AdminSupportAccessPage /> },
                     ],
                   },
                   {

@@ -458,4 +458,37 @@ describe('care team and timeline', () => {
       await page.getByRole('heading', { level: 1, name: team.name }).waitFor();
     });
   });
+
+  it('lets a system admin read a team for an hour with a reason, seen by its members', async () => {
+    await journey.run('teams-support-access', async () => {
+      const cmApi = await apiAs('caremanager');
+      const team = await teamWithInvitee(cmApi, '六車 ふみ', 'ムグルマ フミ', '翼 まどか');
+      await cmApi.post(`/api/teams/${team.id}/posts`, {
+        data: { body: '写真が表示されないとの相談がありました。' },
+      });
+      const teamUrl = `${journey.baseUrl}/teams/${team.id}`;
+
+      const admin = await signedIn('admin');
+      await admin.goto('/admin/support-access');
+      await admin.getByLabel('チームのURLまたはID').fill(teamUrl);
+      await admin.getByLabel('理由').fill('確認');
+      await admin.getByRole('button', { name: '理由を記録して閲覧する' }).click();
+      await admin.getByText('理由は10文字以上で、問い合わせの番号や内容が分かるように書いてください').waitFor();
+      await checkA11y(admin, '/admin/support-access (a short reason)');
+      await admin.getByLabel('理由').fill('問い合わせ #2026-118: 写真が表示されない件の確認');
+      await admin.getByRole('button', { name: '理由を記録して閲覧する' }).click();
+      await admin.getByRole('heading', { level: 1, name: team.name }).waitFor();
+      await admin.getByText(/システム管理者としての監査付き閲覧です/).waitFor();
+      await admin.getByText('写真が表示されないとの相談がありました。').waitFor();
+      expect(await admin.getByLabel('チームへの連絡').count()).toBe(0);
+      await checkA11y(admin, '/teams/:id (audited access)');
+      await screenshot(admin, 'team-support-access');
+
+      const cm = await signedIn('caremanager');
+      await cm.goto(`/teams/${team.id}`);
+      await cm.getByText(/（システム管理者）が問い合わせの調査のため、このチームを閲覧しています/).waitFor();
+      await admin.goto('/admin/support-access');
+      await admin.getByRole('link', { name: team.name }).waitFor();
+    });
+  });
 });

@@ -760,3 +760,22 @@ export const teamPostAttachments = pgTable(
     uniqueIndex('team_post_attachments_file_idx').on(t.fileId),
   ],
 );
+
+// A system administrator's audited, time-limited look at one care team (監査付き閲覧), for support:
+// read-only, with the reason given, listed to the team's members while it lasts.
+export const supportAccessGrants = pgTable(
+  'support_access_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => careTeams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('support_access_grants_team_idx').on(t.teamId, t.expiresAt)],
+);

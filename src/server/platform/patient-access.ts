@@ -3,17 +3,25 @@
 // the patient's consent to share with the care team is in force. A team member acts for one of their
 // organisations and keeps access only while they belong to it, so leaving an organisation ends every
 // team place held for it at once. Organisation roles do not widen this, and system roles (system
-// admin, center, city, EMS) give no access to patients on this path.
+// admin, center, city, EMS) give no access to patients on this path — save a system admin's support
+// grant for one team: read-only, for an hour, audited with its reason (features/admin/support-access.ts).
 // Every read, search and write of patient data writes its audit record here, inside the caller's
 // transaction where there is one, so nothing is read or changed unaudited. A patient the actor may
 // not see is answered 404, exactly as one that does not exist: ids are not to be probed.
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../shared/dates';
 import type { ConsentScope } from '../../shared/patients';
 import type { DbOrTx } from '../db/client';
-import { careTeamMembers, careTeams, memberships, patients, teamFamilyMembers } from '../db/schema';
+import {
+  careTeamMembers,
+  careTeams,
+  memberships,
+  patients,
+  supportAccessGrants,
+  teamFamilyMembers,
+} from '../db/schema';
 import { membershipRole, requireActor } from './access';
 import { auditRequest, requestAuditFields } from './audit';
 import { notFound, unauthorized } from './errors';
@@ -39,6 +47,7 @@ export type PatientAuditAction =
   | 'team.close'
   | 'team.hand_over'
   | 'team.home'
+  | 'team.support_access'
   | 'post.list'
   | 'post.create'
   | 'post.update'
@@ -116,10 +125,12 @@ export async function auditPatientAccess(
   action: PatientAuditAction,
   patient: { id: string | null; organisationId: string | null },
   details?: Record<string, unknown>,
+  reason?: string,
 ): Promise<void> {
   await auditRequest(db, request, {
     ...requestAuditFields(request),
     action,
+    reason: reason ?? null,
     organisationId: patient.organisationId,
     targetType: 'patient',
     targetId: patient.id,
@@ -188,13 +199,33 @@ export type TeamRow = typeof careTeams.$inferSelect;
 export type MemberRow = typeof careTeamMembers.$inferSelect;
 export type TeamAccess = {
   team: TeamRow;
-  /** The actor's own place in the team. */
+  /** The actor's own place in the team (for a system admin's audited look: a read-only stand-in). */
   member: MemberRow;
   patient: Pick<PatientRow, 'id' | 'name' | 'kana' | 'birthDate' | 'organisationId'>;
+  /** Set when a system admin reads under a support grant (no place in the team). */
+  support?: { grantId: string; reason: string; expiresAt: Date };
 };
+
+/** What a system admin's support grant lets them do in a team: read, nothing else. */
+const SUPPORT_ACTIONS: PatientAuditAction[] = [
+  'team.read',
+  'post.list',
+  'post.receipts',
+  'meeting.list',
+  'file.read',
+  'vitals.read',
+];
 
 /** The actor's member row, aliased `m` for visibleTeamsOfActor's conditions. */
 export const actorMember = alias(careTeamMembers, 'm');
+
+const teamPatientFields = {
+  id: patients.id,
+  name: patients.name,
+  kana: patients.kana,
+  birthDate: patients.birthDate,
+  organisationId: patients.organisationId,
+};
 
 const teamNotFound = () =>
   notFound(
@@ -214,25 +245,76 @@ export async function openTeam(
 ): Promise<TeamAccess> {
   const db = options.db ?? request.server.db;
   const query = db
-    .select({
-      team: careTeams,
-      member: actorMember,
-      patient: {
-        id: patients.id,
-        name: patients.name,
-        kana: patients.kana,
-        birthDate: patients.birthDate,
-        organisationId: patients.organisationId,
-      },
-    })
+    .select({ team: careTeams, member: actorMember, patient: teamPatientFields })
     .from(careTeams)
     .innerJoin(actorMember, eq(actorMember.teamId, careTeams.id))
     .innerJoin(patients, eq(patients.id, careTeams.patientId))
     .where(and(eq(careTeams.id, teamId), visibleTeamsOfActor(request)));
   const [row] = options.forUpdate ? await query.for('update', { of: careTeams }) : await query;
-  if (!row) throw teamNotFound();
+  if (!row) return openTeamForSupport(request, db, teamId, action, options.details);
   await auditPatientAccess(db, request, action, row.patient, { teamId, ...options.details });
   return row;
+}
+
+/**
+ * A system admin with a support grant in force for the team reads it (audited with the grant's
+ * reason); everyone else, and every other action, gets the 404 of a team one is not in.
+ */
+async function openTeamForSupport(
+  request: FastifyRequest,
+  db: DbOrTx,
+  teamId: string,
+  action: PatientAuditAction,
+  details?: Record<string, unknown>,
+): Promise<TeamAccess> {
+  const actor = requireActor(request);
+  if (!actor.user.systemRoles.includes('system_admin') || !SUPPORT_ACTIONS.includes(action))
+    throw teamNotFound();
+  const [row] = await db
+    .select({ grant: supportAccessGrants, team: careTeams, patient: teamPatientFields })
+    .from(supportAccessGrants)
+    .innerJoin(careTeams, eq(careTeams.id, supportAccessGrants.teamId))
+    .innerJoin(patients, eq(patients.id, careTeams.patientId))
+    .where(
+      and(
+        eq(supportAccessGrants.teamId, teamId),
+        eq(supportAccessGrants.userId, actor.user.id),
+        gt(supportAccessGrants.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(supportAccessGrants.expiresAt))
+    .limit(1);
+  if (!row) throw teamNotFound();
+  await auditPatientAccess(
+    db,
+    request,
+    action,
+    row.patient,
+    { teamId, supportGrant: row.grant.id, ...details },
+    row.grant.reason,
+  );
+  const { grant, team, patient } = row;
+  const member: MemberRow = {
+    id: grant.id,
+    teamId,
+    userId: actor.user.id,
+    organisationId: patient.organisationId,
+    teamRole: 'other',
+    status: 'support',
+    invitedBy: null,
+    invitedAt: grant.createdAt,
+    invitationExpiresAt: null,
+    joinedAt: grant.createdAt,
+    endedAt: null,
+    endedBy: null,
+    unread: 0,
+  };
+  return {
+    team,
+    member,
+    patient,
+    support: { grantId: grant.id, reason: grant.reason, expiresAt: grant.expiresAt },
+  };
 }
 
 export type FamilyAccess = {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { organisationKindSchema, systemRoleSchema } from '../identity';
 import { userIdentity } from './account';
-import { isoDateTime, kanaText, optionalText, requiredText } from './common';
+import { idSchema, isoDateTime, kanaText, optionalText, requiredText } from './common';
 import { organisationView } from './organisations';
 
 export const organisationCreateRequest = z.object({
@@ -63,3 +63,25 @@ export const auditVerification = z.object({
   brokenAt: z.number().nullable(),
   problem: z.string().nullable(),
 });
+
+/** How long a system admin's audited look at a care team (監査付き閲覧) lasts. */
+export const SUPPORT_ACCESS_MINUTES = 60;
+
+export const supportAccessRequest = z.object({
+  teamId: idSchema,
+  reason: requiredText(500).refine((text) => text.length >= 10, {
+    error: '理由は10文字以上で、問い合わせの番号や内容が分かるように書いてください',
+  }),
+});
+export const supportAccessGrant = z.object({
+  id: idSchema,
+  teamId: idSchema,
+  teamName: z.string(),
+  grantedTo: z.string(),
+  reason: z.string(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  active: z.boolean(),
+});
+export type SupportAccessGrant = z.infer<typeof supportAccessGrant>;
+export const supportAccessList = z.object({ items: z.array(supportAccessGrant) });

@@ -42,6 +42,10 @@ export const teamDetail = z.object({
   me: z.object({ memberId: idSchema, userId: idSchema, teamRole, isOwner: z.boolean() }),
   /** Family members and open family invitations (家族). */
   family: z.array(familyMember),
+  /** Set when the reader is a system admin looking under a support grant (read-only). */
+  support: z.object({ reason: z.string(), expiresAt: isoDateTime }).nullable(),
+  /** System admins looking at the team under a support grant now, shown to every reader. */
+  supportViewers: z.array(z.object({ displayName: z.string(), reason: z.string(), expiresAt: isoDateTime })),
   createdAt: isoDateTime,
 });
 export type TeamDetail = z.infer<typeof teamDetail>;

@@ -6,6 +6,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api';
+import { NoticesLink } from '../features/teams/NoticesLink';
 import { IdleWarning } from './IdleWarning';
 import { LanguageToggle } from './LanguageToggle';
 import { LargeTextToggle } from './LargeTextToggle';
@@ -21,6 +22,7 @@ export type NavKey =
   | 'adminOrganisations'
   | 'adminUsers'
   | 'adminAudit'
+  | 'adminSupport'
   | 'settings';
 export type NavItem = { to: string; key: NavKey };
 
@@ -38,6 +40,7 @@ export function navItems(me: Me): NavItem[] {
       { to: '/admin/organisations', key: 'adminOrganisations' },
       { to: '/admin/users', key: 'adminUsers' },
       { to: '/admin/audit', key: 'adminAudit' },
+      { to: '/admin/support-access', key: 'adminSupport' },
     );
   }
   if (hasRole(me, ['system_admin', 'city_staff'])) items.push({ to: '/settings', key: 'settings' });
@@ -120,6 +123,11 @@ export function Layout() {
                   {t('ui.login')}
                 </Button>
               )}
+              {signedIn && signedIn.memberships.length > 0 && (
+                <Box hiddenFrom="md">
+                  <NoticesLink />
+                </Box>
+              )}
               {signedIn && (
                 <Burger
                   opened={drawerOpened}
@@ -135,6 +143,7 @@ export function Layout() {
             <Group justify="space-between" visibleFrom="md" mt="xs" wrap="nowrap">
               {nav(false)}
               <Group gap="sm" wrap="nowrap">
+                {signedIn.memberships.length > 0 && <NoticesLink />}
                 <Text size="sm">{t('ui.signedInAs', { name: signedIn.user.displayName })}</Text>
                 <Button
                   variant="default"

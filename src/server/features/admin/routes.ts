@@ -7,6 +7,9 @@ import {
   organisationCreateRequest,
   organisationList,
   organisationUpdateRequest,
+  supportAccessGrant,
+  supportAccessList,
+  supportAccessRequest,
   systemRolesUpdateRequest,
   userDisableRequest,
   userList,
@@ -19,6 +22,7 @@ import { access } from '../../platform/access';
 import { verifyAuditChain } from '../../platform/audit';
 import { searchAudit } from './audit-search';
 import { createOrganisation, listOrganisations, updateOrganisation } from './organisations';
+import { grantSupportAccess, listSupportAccess } from './support-access';
 import { listUsers, setDisabled, setSystemRoles } from './users';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -128,5 +132,32 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: systemAdmin },
     },
     async () => verifyAuditChain(app.db),
+  );
+
+  app.post(
+    '/api/admin/support-access',
+    {
+      schema: {
+        tags,
+        summary: 'Read one care team for an hour, with a reason (audited, shown to its members)',
+        body: supportAccessRequest,
+        response: { 201: supportAccessGrant },
+      },
+      config: { access: systemAdmin },
+    },
+    async (request, reply) => reply.status(201).send(await grantSupportAccess(request, request.body)),
+  );
+
+  app.get(
+    '/api/admin/support-access',
+    {
+      schema: {
+        tags,
+        summary: 'The latest audited looks at care teams',
+        response: { 200: supportAccessList },
+      },
+      config: { access: systemAdmin },
+    },
+    async (request) => listSupportAccess(request),
   );
 };

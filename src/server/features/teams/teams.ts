@@ -1,14 +1,14 @@
 // Care teams (ケアチーム): created for a patient by a professional who becomes the owner, closed when
 // care ends (read-only from then on), handed to another member by the owner. Access to every team and
 // its patient goes through platform/patient-access.ts.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ConsentScope } from '../../../shared/patients';
 import type { TeamDetail, TeamMember, teamCreateRequest } from '../../../shared/schemas/teams';
 import type { MemberStatus, TeamRole } from '../../../shared/teams';
 import { type DbOrTx, queryRows } from '../../db/client';
-import { careTeamMembers, careTeams, organisations, users } from '../../db/schema';
+import { careTeamMembers, careTeams, organisations, supportAccessGrants, users } from '../../db/schema';
 import { membershipRole, requireActor } from '../../platform/access';
 import { conflict, forbidden } from '../../platform/errors';
 import { consentInForce, openPatient, openTeam, type TeamAccess } from '../../platform/patient-access';
@@ -94,8 +94,22 @@ async function membersOf(db: DbOrTx, team: TeamAccess['team']): Promise<TeamMemb
     .sort((a, b) => Number(b.isOwner) - Number(a.isOwner));
 }
 
+/** The system admins looking at the team under a support grant now. */
+async function supportViewersOf(db: DbOrTx, teamId: string) {
+  const rows = await db
+    .select({
+      displayName: users.displayName,
+      reason: supportAccessGrants.reason,
+      expiresAt: supportAccessGrants.expiresAt,
+    })
+    .from(supportAccessGrants)
+    .innerJoin(users, eq(users.id, supportAccessGrants.userId))
+    .where(and(eq(supportAccessGrants.teamId, teamId), gt(supportAccessGrants.expiresAt, sql`now()`)));
+  return rows.map((row) => ({ ...row, expiresAt: row.expiresAt.toISOString() }));
+}
+
 export async function detailOf(db: DbOrTx, access: TeamAccess): Promise<TeamDetail> {
-  const { team, member, patient } = access;
+  const { team, member, patient, support } = access;
   const [members, family] = [await membersOf(db, team), await familyOf(db, team.id)];
   const owner = members.find((m) => m.isOwner);
   return {
@@ -113,6 +127,8 @@ export async function detailOf(db: DbOrTx, access: TeamAccess): Promise<TeamDeta
       isOwner: team.ownerId === member.userId,
     },
     family,
+    support: support ? { reason: support.reason, expiresAt: support.expiresAt.toISOString() } : null,
+    supportViewers: await supportViewersOf(db, team.id),
     createdAt: team.createdAt.toISOString(),
   };
 }

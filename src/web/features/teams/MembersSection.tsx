@@ -98,7 +98,7 @@ export function MembersSection({ team }: { team: TeamDetail }) {
         </List>
         {owner && <InviteForm team={team} />}
         <Group>
-          {!team.me.isOwner && (
+          {!team.me.isOwner && !team.support && (
             <Button variant="default" onClick={() => setAction({ kind: 'leave' })}>
               {t('members.leave')}
             </Button>

@@ -23,21 +23,40 @@ export default function TeamPage() {
   const team = useTeam(teamId);
   if (team.isPending) return <Loading />;
   if (!team.data) return <ErrorAlert error={team.error} />;
-  const { data } = team;
+  // A system admin's audited look is read-only: shown as a closed team is (no composer, no actions).
+  const data = team.data.support ? { ...team.data, status: 'closed' as const } : team.data;
   return (
     <Stack gap="lg">
       <Card withBorder padding="lg">
         <PageTitle title={data.name} />
         <Text>
           {t('page.patient', { name: data.patient.name })}{' '}
-          <Anchor component={Link} to={`/patients/${data.patient.id}`}>
-            {t('page.toPatient')}
-          </Anchor>
+          {/* The patient's record is no part of a support look. */}
+          {!data.support && (
+            <Anchor component={Link} to={`/patients/${data.patient.id}`}>
+              {t('page.toPatient')}
+            </Anchor>
+          )}
         </Text>
         <Text size="sm" c="dimmed">
           {t('page.live')}
         </Text>
       </Card>
+      {data.support && (
+        <Alert color="red" role="status">
+          {t('page.support', { reason: data.support.reason, time: format.dateTime(data.support.expiresAt) })}
+        </Alert>
+      )}
+      {!data.support &&
+        data.supportViewers.map((viewer) => (
+          <Alert key={viewer.displayName + viewer.expiresAt} color="orange" role="status">
+            {t('page.supportViewer', {
+              name: viewer.displayName,
+              reason: viewer.reason,
+              time: format.dateTime(viewer.expiresAt),
+            })}
+          </Alert>
+        ))}
       {data.status === 'closed' && data.closedAt && (
         <Alert color="gray" role="status">
           {t('page.closed', { date: format.date(data.closedAt) })}

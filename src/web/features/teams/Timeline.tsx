@@ -21,13 +21,13 @@ const unreadIds = (posts: TeamPost[]) =>
     .filter((p) => !p.readByMe && !p.retracted)
     .map((p) => p.id);
 
-/** Marks the shown posts read while the tab is visible; each post once. */
-function useMarkRead(teamId: string, posts: TeamPost[]) {
+/** Marks the shown posts read while the tab is visible; each post once (not for a support look). */
+function useMarkRead(teamId: string, posts: TeamPost[], enabled: boolean) {
   const client = useQueryClient();
   const sent = useRef(new Set<string>());
   useEffect(() => {
     const mark = () => {
-      if (document.visibilityState !== 'visible') return;
+      if (!enabled || document.visibilityState !== 'visible') return;
       const ids = unreadIds(posts).filter((id) => !sent.current.has(id));
       if (ids.length === 0) return;
       for (const id of ids) sent.current.add(id);
@@ -39,14 +39,14 @@ function useMarkRead(teamId: string, posts: TeamPost[]) {
     mark();
     document.addEventListener('visibilitychange', mark);
     return () => document.removeEventListener('visibilitychange', mark);
-  }, [client, teamId, posts]);
+  }, [client, teamId, posts, enabled]);
 }
 
 export function Timeline({ team }: { team: TeamDetail }) {
   const { t } = useTranslation('teams');
   const posts = usePosts(team.id);
   const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
-  useMarkRead(team.id, items);
+  useMarkRead(team.id, items, team.support === null);
   const readers = team.members.filter((m) => m.status === 'active').length - 1;
   return (
     <Section id="timeline-heading" title={t('timeline.title')}>

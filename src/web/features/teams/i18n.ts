@@ -8,6 +8,10 @@ export const teamsJa = {
     toPatient: '利用者の情報を見る',
     closed: 'このチームは {{date}} に終了しました。記録は読めますが、投稿や招待はできません。',
     live: '新しい投稿は自動で表示されます。',
+    support:
+      'システム管理者としての監査付き閲覧です（理由: {{reason}}、{{time}}まで）。読み取り専用で、閲覧は監査ログに残り、メンバーにも表示されています。',
+    supportViewer:
+      '{{name}} さん（システム管理者）が問い合わせの調査のため、このチームを閲覧しています（理由: {{reason}}、{{time}}まで）。',
   },
   timeline: {
     title: 'タイムライン',
@@ -220,6 +224,10 @@ const teamsEn: typeof teamsJa = {
     toPatient: 'See the patient’s record',
     closed: 'This team was closed on {{date}}. Its record can be read; nothing more can be posted.',
     live: 'New posts appear by themselves.',
+    support:
+      'Audited access as a system admin (reason: {{reason}}, until {{time}}). Read-only; every read is audited and shown to the members.',
+    supportViewer:
+      '{{name}} (system admin) is reading this team for a support request (reason: {{reason}}, until {{time}}).',
   },
   timeline: {
     title: 'Timeline',
