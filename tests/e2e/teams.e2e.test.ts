@@ -6,15 +6,8 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
+import { PDF, PNG } from '../support/files';
 import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJourney } from './harness';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-);
 
 describe('care team and timeline', () => {
   const journey = useJourney();
@@ -473,7 +466,9 @@ describe('care team and timeline', () => {
       await admin.getByLabel('チームのURLまたはID').fill(teamUrl);
       await admin.getByLabel('理由').fill('確認');
       await admin.getByRole('button', { name: '理由を記録して閲覧する' }).click();
-      await admin.getByText('理由は10文字以上で、問い合わせの番号や内容が分かるように書いてください').waitFor();
+      await admin
+        .getByText('理由は10文字以上で、問い合わせの番号や内容が分かるように書いてください')
+        .waitFor();
       await checkA11y(admin, '/admin/support-access (a short reason)');
       await admin.getByLabel('理由').fill('問い合わせ #2026-118: 写真が表示されない件の確認');
       await admin.getByRole('button', { name: '理由を記録して閲覧する' }).click();

@@ -2,16 +2,10 @@
 // form, and the structured posts: vitals with their chart series, and visit reports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { familyPhone } from '../../../../tests/support/family';
+import { PDF, PNG } from '../../../../tests/support/files';
 import { setUpTeam } from '../../../../tests/support/teams';
 import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-);
 const LIMIT = 4096;
 
 const upload = (client: TestClient, url: string, body: Buffer, name?: string) =>
