@@ -16,6 +16,8 @@ export type AuditEntry = {
   ip?: string | null;
   userAgent?: string | null;
   details?: Record<string, unknown> | null;
+  /** When it happened, if earlier than the append (a queued record of a batch). */
+  occurredAt?: Date;
 };
 
 type ChainedRecord = {
@@ -80,7 +82,7 @@ async function appendAuditRecords(db: DbOrTx, entries: AuditEntry[]): Promise<nu
     const rows = entries.map((entry) => {
       const record: ChainedRecord = {
         id: lastId + 1,
-        occurredAt: new Date(),
+        occurredAt: entry.occurredAt ?? new Date(),
         actorUserId: entry.actorUserId ?? null,
         organisationId: entry.organisationId ?? null,
         action: entry.action,
@@ -122,7 +124,7 @@ export class AuditBatcher {
 
   append(entry: AuditEntry): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ entry, resolve, reject });
+      this.queue.push({ entry: { ...entry, occurredAt: new Date() }, resolve, reject });
       this.writing ??= this.drain();
     });
   }
@@ -141,8 +143,10 @@ export class AuditBatcher {
           batch.map((waiting) => waiting.entry),
         );
         for (const [i, waiting] of batch.entries()) waiting.resolve(ids[i] as number);
-      } catch (error) {
-        for (const waiting of batch) waiting.reject(error);
+      } catch {
+        // One bad record must not fail the others' requests: each again on its own.
+        for (const waiting of batch)
+          await appendAudit(this.db, waiting.entry).then(waiting.resolve, waiting.reject);
       }
     }
     this.writing = null;

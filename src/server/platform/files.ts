@@ -35,7 +35,9 @@ export function acceptFileUploads(app: FastifyInstance): void {
   const limit = app.config.attachmentMaxBytes;
   app.addHook('preParsing', async (request, _reply, payload) => {
     const rule = request.routeOptions.config.access;
-    if (request.headers['content-type'] !== UPLOAD_TYPE || !rule) return payload;
+    // The media type without parameters: the parser takes `…; x=1` too, so must this check.
+    const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (type !== UPLOAD_TYPE || !rule) return payload;
     await checkBeforeBody(request, rule);
     if (Number(request.headers['content-length']) > limit) throw fileTooLarge(limit);
     return payload;

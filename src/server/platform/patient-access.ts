@@ -280,6 +280,8 @@ async function openTeamForSupport(
         eq(supportAccessGrants.teamId, teamId),
         eq(supportAccessGrants.userId, actor.user.id),
         gt(supportAccessGrants.expiresAt, sql`now()`),
+        // Beyond the recording organisation only under the consent, for a system admin too.
+        careTeamConsentInForce(patients.id),
       ),
     )
     .orderBy(desc(supportAccessGrants.expiresAt))

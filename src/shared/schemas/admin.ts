@@ -82,6 +82,8 @@ export const supportAccessGrant = z.object({
   createdAt: isoDateTime,
   expiresAt: isoDateTime,
   active: z.boolean(),
+  /** The reader's own grant (only those open the team). */
+  mine: z.boolean(),
 });
 export type SupportAccessGrant = z.infer<typeof supportAccessGrant>;
 export const supportAccessList = z.object({ items: z.array(supportAccessGrant) });

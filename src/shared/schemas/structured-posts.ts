@@ -42,6 +42,9 @@ export const vitals = z
       .datetime({ offset: true, error: '測定日時の形式が正しくありません' })
       .refine((value) => Date.parse(value) <= Date.now() + 5 * 60_000, {
         error: '測定日時に未来の時刻は指定できません',
+      })
+      .refine((value) => Date.parse(value) >= Date.now() - 366 * 86_400_000, {
+        error: '測定日時が1年以上前です。日付を確かめてください',
       }),
     ...measures,
     bowel,
@@ -76,6 +79,15 @@ const visitReportFields = z.object({
   nextVisitOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '次回の訪問日は 2026-12-01 の形で入力してください' })
+    .refine(
+      (value) => {
+        const day = Date.parse(`${value}T00:00:00Z`);
+        return !Number.isNaN(day) && new Date(day).toISOString().startsWith(value);
+      },
+      {
+        error: '次回の訪問日が存在しない日付です',
+      },
+    )
     .optional(),
 });
 /** A visit report as shown. */

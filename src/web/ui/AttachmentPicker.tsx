@@ -2,6 +2,7 @@
 // listed with a way to take it off again; the form then sends only the ids.
 import { Button, CloseButton, FileButton, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentAccept } from '../../shared/files';
 import type { StoredFile } from '../../shared/schemas/files';
@@ -20,26 +21,29 @@ type Props = {
 
 export function AttachmentPicker({ uploadUrl, max, value, onChange, label }: Props) {
   const { t } = useTranslation();
+  // The list as it is when an upload ends (a file may have been taken off meanwhile).
+  const latest = useRef(value);
+  latest.current = value;
+  const [leftOut, setLeftOut] = useState(false);
   const send = useMutation({
     mutationFn: async (chosen: File[]) => {
-      const sent: StoredFile[] = [];
-      // One after another, so that what was sent stays listed when a later file is refused.
-      try {
-        for (const file of chosen) sent.push(await uploadFile(uploadUrl, file));
-      } finally {
-        if (sent.length) onChange([...value, ...sent]);
+      // One after another, each listed as soon as it is sent: a later refusal keeps the earlier ones.
+      for (const file of chosen) {
+        const sent = await uploadFile(uploadUrl, file);
+        latest.current = [...latest.current, sent];
+        onChange(latest.current);
       }
     },
   });
   const room = max - value.length;
+  const choose = (files: File[]) => {
+    setLeftOut(files.length > room);
+    send.mutate(files.slice(0, room));
+  };
   return (
     <Stack gap={6}>
       <Group gap="sm">
-        <FileButton
-          multiple
-          accept={attachmentAccept}
-          onChange={(files) => send.mutate(files.slice(0, room))}
-        >
+        <FileButton multiple accept={attachmentAccept} onChange={choose}>
           {(props) => (
             <Button {...props} variant="default" size="sm" disabled={room <= 0} loading={send.isPending}>
               {label ?? t('files.pick')}
@@ -65,6 +69,11 @@ export function AttachmentPicker({ uploadUrl, max, value, onChange, label }: Pro
             </Group>
           ))}
         </Stack>
+      )}
+      {leftOut && (
+        <Text size="sm" c="red.8" role="status">
+          {t('files.tooMany', { count: max })}
+        </Text>
       )}
       <ErrorAlert error={send.error} />
     </Stack>

@@ -74,4 +74,20 @@ describe.each(engines())('support access of a system admin (%s)', (engine) => {
     expect((await admin.get(`/api/teams/${teamId}`)).statusCode).toBe(404);
     expect((await careManager.get(`/api/teams/${teamId}`)).json().supportViewers).toEqual([]);
   });
+
+  it('needs the care-team consent in force, like every reader beyond the recording organisation', async () => {
+    expect((await admin.post('/api/admin/support-access', { teamId, reason })).statusCode).toBe(201);
+    expect((await admin.get(`/api/teams/${teamId}`)).statusCode).toBe(200);
+    const patientId = (await careManager.get(`/api/teams/${teamId}`)).json().patient.id;
+    const consents = (await careManager.get(`/api/patients/${patientId}`)).json().consents;
+    const careTeam = consents.find(
+      (c: { scope: string; inForce: boolean }) => c.scope === 'care_team' && c.inForce,
+    );
+    await careManager.post(`/api/patients/${patientId}/consents/${careTeam.id}/withdraw`, {
+      reason: '本人の希望',
+    });
+    expect((await admin.get(`/api/teams/${teamId}`)).statusCode).toBe(404);
+    const again = await admin.post('/api/admin/support-access', { teamId, reason });
+    expect(again.json().error.code).toBe('consent_required');
+  });
 });

@@ -6,8 +6,9 @@ import type { FastifyRequest } from 'fastify';
 import { SUPPORT_ACCESS_MINUTES, type SupportAccessGrant } from '../../../shared/schemas/admin';
 import { careTeams, patients, supportAccessGrants, users } from '../../db/schema';
 import { requireActor } from '../../platform/access';
-import { notFound } from '../../platform/errors';
-import { auditPatientAccess } from '../../platform/patient-access';
+import { appendAudit, requestAuditFields } from '../../platform/audit';
+import { conflict, notFound } from '../../platform/errors';
+import { auditPatientAccess, careTeamConsentInForce } from '../../platform/patient-access';
 import { tellTeam } from '../teams/live';
 
 const LIST_LIMIT = 100;
@@ -36,6 +37,7 @@ const toView = (row: GrantRow): SupportAccessGrant => ({
   createdAt: row.grant.createdAt.toISOString(),
   expiresAt: row.grant.expiresAt.toISOString(),
   active: row.active,
+  mine: false,
 });
 
 export async function grantSupportAccess(
@@ -45,12 +47,22 @@ export async function grantSupportAccess(
   const actor = requireActor(request);
   const grantId = await request.server.db.transaction(async (tx) => {
     const [team] = await tx
-      .select({ id: careTeams.id, patientId: patients.id, organisationId: patients.organisationId })
+      .select({
+        id: careTeams.id,
+        patientId: patients.id,
+        organisationId: patients.organisationId,
+        consent: sql<boolean>`${careTeamConsentInForce(patients.id)}`,
+      })
       .from(careTeams)
       .innerJoin(patients, eq(patients.id, careTeams.patientId))
       .where(eq(careTeams.id, body.teamId));
     if (!team)
       throw notFound('このIDのチームはありません。問い合わせのURLを確かめてください。', 'team_not_found');
+    if (!team.consent)
+      throw conflict(
+        'consent_required',
+        'この利用者はケアチームでの情報共有に同意していない（または撤回した）ため、記録した組織の外からは閲覧できません。',
+      );
     const [grant] = await tx
       .insert(supportAccessGrants)
       .values({
@@ -73,11 +85,18 @@ export async function grantSupportAccess(
   });
   await tellTeam(request, body.teamId, { type: 'team', teamId: body.teamId });
   const [row] = await grantsQuery(request).where(eq(supportAccessGrants.id, grantId));
-  return toView(row as GrantRow);
+  return { ...toView(row as GrantRow), mine: true };
 }
 
 /** The latest grants of every system admin, for their review. */
 export async function listSupportAccess(request: FastifyRequest): Promise<{ items: SupportAccessGrant[] }> {
   const rows = await grantsQuery(request).orderBy(desc(supportAccessGrants.createdAt)).limit(LIST_LIMIT);
-  return { items: rows.map(toView) };
+  // The list names teams (and so patients): reading it is audited too.
+  await appendAudit(request.server.db, {
+    ...requestAuditFields(request),
+    action: 'admin.support_access_list',
+    details: { shown: rows.length },
+  });
+  const me = requireActor(request).user.id;
+  return { items: rows.map((row) => ({ ...toView(row), mine: row.grant.userId === me })) };
 }

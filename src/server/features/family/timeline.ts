@@ -65,7 +65,7 @@ export async function familyPost(request: FastifyRequest, body: string): Promise
       .values({ teamId: access.team.id, authorFamilyId: access.family.id, body, forFamily: true })
       .returning({ id: teamPosts.id });
     if (!row) throw new Error('insert returned no row');
-    await countNewPost(tx, access.team.id, null);
+    await countNewPost(tx, { id: row.id, teamId: access.team.id, authorId: null });
     return { teamId: access.team.id, postId: row.id };
   });
   await tellTeam(request, teamId, { type: 'post', teamId, postId });

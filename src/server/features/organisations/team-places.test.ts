@@ -73,6 +73,19 @@ describe.each(engines())('team places of an organisation (%s)', (engine) => {
       'successor_not_member',
     );
     expect((await admin.post(url(member), { userId: 'x' })).statusCode).toBe(400);
+    // Someone already in the team (here: invited) cannot take the place too.
+    const nurseOrg = orgId;
+    await careManager.post(`/api/teams/${teamId}/invitations`, {
+      userId: adminId,
+      organisationId: nurseOrg,
+      teamRole: 'visiting_nurse',
+    });
+    expect((await admin.post(url(member), { userId: adminId })).json().error.code).toBe('already_in_team');
+    const invitation = (await admin.get('/api/home/care'))
+      .json()
+      .invitations.find((i: { teamId: string }) => i.teamId === teamId);
+    await admin.post(`/api/invitations/${invitation.memberId}/decline`);
+
     const res = await admin.post(url(member), { userId: adminId });
     expect(res.statusCode, res.body).toBe(200);
     expect((await admin.get(`/api/teams/${teamId}`)).statusCode).toBe(200);
@@ -89,7 +102,7 @@ describe.each(engines())('team places of an organisation (%s)', (engine) => {
     expect(audit?.targetType).toBe('patient');
   });
 
-  it('refuses a successor already in the team, and places of other organisations', async () => {
+  it('refuses the place of someone still in the organisation, and places of other organisations', async () => {
     const { teamId: third } = await setUpTeam(
       t,
       careManager,
@@ -104,12 +117,14 @@ describe.each(engines())('team places of an organisation (%s)', (engine) => {
       userId: await t.userId('nurse'),
     });
     expect(through.statusCode).toBe(404);
+    // A colleague still in the organisation hands over through the team's owner, not the admin.
     const nursePlace = ((await places(admin)).json().items as Place[]).find(
       (p) => p.teamId === third,
     ) as Place;
-    const self = await admin.post(`/api/orgs/${orgId}/team-places/${nursePlace.memberId}/hand-over`, {
+    expect(nursePlace.stillMember).toBe(true);
+    const kept = await admin.post(`/api/orgs/${orgId}/team-places/${nursePlace.memberId}/hand-over`, {
       userId: await t.userId('nurse'),
     });
-    expect(self.json().error.code).toBe('already_in_team');
+    expect(kept.json().error.code).toBe('holder_still_member');
   });
 });

@@ -1,11 +1,13 @@
 // The care-team places held for an organisation (ケアチームでの担当), for its admins: which teams their
-// staff are in, and handing a place over when someone leaves or changes duties. Admins see the team's
+// staff are in, and handing the place of someone who has left over to a colleague. Admins see the team's
 // name and the role, not the patient's record or the timeline (patient-access.ts keeps those to
 // members). A hand-over ends the old place and opens one for the successor with the same role (and
 // the ownership, if the old place had it), in one transaction, audited with the patient as target.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { TeamPlace } from '../../../shared/schemas/organisations';
+import { INVITATION_DAYS } from '../../../shared/teams';
+import type { DbOrTx } from '../../db/client';
 import { careTeamMembers, careTeams, memberships, patients, users } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { appendAudit, requestAuditFields } from '../../platform/audit';
@@ -14,6 +16,14 @@ import { auditPatientAccess } from '../../platform/patient-access';
 import { tellTeam } from '../teams/live';
 
 const CURRENT = ['invited', 'active'];
+
+async function stillInOrganisation(db: DbOrTx, userId: string, orgId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, orgId)));
+  return row !== undefined;
+}
 
 export async function teamPlacesOf(request: FastifyRequest, orgId: string): Promise<{ items: TeamPlace[] }> {
   const db = request.server.db;
@@ -88,11 +98,14 @@ export async function handOverPlace(
       );
     if (place.team.status !== 'open')
       throw conflict('team_closed', 'このチームは終了しています。引き継ぎは要りません。');
-    const [successor] = await tx
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .where(and(eq(memberships.userId, successorId), eq(memberships.organisationId, orgId)));
-    if (!successor)
+    // Only the place of someone who has left: a colleague still here hands over themselves (the
+    // owner invites the successor), so an admin cannot move themselves into a team's content.
+    if (await stillInOrganisation(tx, place.member.userId, orgId))
+      throw conflict(
+        'holder_still_member',
+        'この方はまだ組織に所属しています。担当の交代は、チームのオーナーに後任を招待してもらってください。',
+      );
+    if (!(await stillInOrganisation(tx, successorId, orgId)))
       throw badRequest('successor_not_member', '引き継ぐ相手は、この組織のメンバーから選んでください。');
     const [already] = await tx
       .select({ id: careTeamMembers.id })
@@ -121,7 +134,8 @@ export async function handOverPlace(
       teamRole: place.member.teamRole,
       status: place.member.status,
       invitedBy: actor.user.id,
-      invitationExpiresAt: place.member.invitationExpiresAt,
+      invitationExpiresAt:
+        place.member.status === 'invited' ? new Date(now.getTime() + INVITATION_DAYS * 86_400_000) : null,
       joinedAt: place.member.status === 'active' ? now : null,
     });
     if (place.team.ownerId === place.member.userId)

@@ -76,6 +76,12 @@ describe.each(engines())('attachments and structured posts (%s)', (engine) => {
     const alone = await upload(nurse, files(), PNG, 'a.png');
     const only = await nurse.post(`/api/teams/${teamId}/posts`, { attachmentIds: [alone.json().id] });
     expect(only.statusCode, only.body).toBe(201);
+    // …and stays one when its words are taken off again.
+    const reworded = await nurse.put(`/api/teams/${teamId}/posts/${only.json().id}`, {
+      body: '',
+      version: 1,
+    });
+    expect(reworded.statusCode, reworded.body).toBe(200);
   });
 
   it('refuses disguised, empty and oversized files, and anonymous uploads before reading them', async () => {
@@ -308,6 +314,9 @@ describe.each(engines())('attachments and structured posts (%s)', (engine) => {
       (await report({ visitedOn: '2026-11-30', care: 'x', startTime: '11:00', endTime: '10:00' })).statusCode,
     ).toBe(400);
     expect((await report({ visitedOn: '2026-11-30', care: 'x', nextVisitOn: '2026-11-01' })).statusCode).toBe(
+      400,
+    );
+    expect((await report({ visitedOn: '2026-11-30', care: 'x', nextVisitOn: '2026-13-45' })).statusCode).toBe(
       400,
     );
   });

@@ -118,8 +118,8 @@ function viewOf(row: PostViewRow, viewerId: string): Omit<TeamPost, 'replies'> {
   };
 }
 
-const newestFirst = (a: PostViewRow, b: PostViewRow) =>
-  b.post.createdAt.getTime() - a.post.createdAt.getTime() || (a.post.id < b.post.id ? 1 : -1);
+const oldestFirst = (a: PostViewRow, b: PostViewRow) =>
+  a.post.createdAt.getTime() - b.post.createdAt.getTime() || (a.post.id < b.post.id ? -1 : 1);
 
 /**
  * Posts matching `where` (newest first, at most `limit`) with their replies (those matching
@@ -146,12 +146,16 @@ export async function postPage(
   );
   const ids = new Set(rows.map((row) => row.post.id));
   // A row whose parent is in the result is a reply shown under it; the others are the page's posts.
-  const tops = rows.filter((row) => !row.post.parentId || !ids.has(row.post.parentId)).sort(newestFirst);
+  // In the database's order of the page (microseconds; JavaScript dates keep milliseconds only).
+  const position = new Map(page.map((id, index) => [id, index]));
+  const tops = rows
+    .filter((row) => !row.post.parentId || !ids.has(row.post.parentId))
+    .sort((a, b) => (position.get(a.post.id) ?? 0) - (position.get(b.post.id) ?? 0));
   const shown = tops.slice(0, query.limit);
   const repliesOf = (id: string) =>
     rows
       .filter((row) => row.post.parentId === id)
-      .sort((a, b) => -newestFirst(a, b))
+      .sort(oldestFirst)
       .map((row) => viewOf(row, viewerId));
   return {
     items: shown.map((top) => ({ ...viewOf(top, viewerId), replies: repliesOf(top.post.id) })),
@@ -237,7 +241,7 @@ export async function addPost(tx: DbOrTx, access: TeamAccess, body: NewPost): Pr
     })
     .returning({ id: teamPosts.id });
   if (!row) throw new Error('insert returned no row');
-  await countNewPost(tx, access.team.id, access.member.userId);
+  await countNewPost(tx, { id: row.id, teamId: access.team.id, authorId: access.member.userId });
   const mentions = body.mentions ?? [];
   if (mentions.length)
     await tx.insert(teamPostMentions).values(mentions.map((userId) => ({ postId: row.id, userId })));
@@ -349,7 +353,7 @@ export async function updatePost(
     const access = await openTeam(request, teamId, 'post.update', { db: tx, details: { postId } });
     const post = await ownPost(request, tx, access, postId);
     if (post.version !== body.version) return { conflict: await postView(tx, postId, actor.user.id) };
-    const data = checkedUpdate(post, body);
+    const data = checkedUpdate(post, body, await hasFiles(tx, postId));
     await tx
       .insert(teamPostRevisions)
       .values({ postId, version: post.version, body: post.body, data: post.data });
@@ -371,11 +375,21 @@ export async function updatePost(
 }
 
 /** The post's new structured fields (or its old ones): an edit keeps the kind and a text post its words. */
-function checkedUpdate(post: PostRow, body: z.infer<typeof postUpdateRequest>): unknown {
+async function hasFiles(db: DbOrTx, postId: string): Promise<boolean> {
+  const [file] = await db
+    .select({ id: teamPostAttachments.fileId })
+    .from(teamPostAttachments)
+    .where(eq(teamPostAttachments.postId, postId))
+    .limit(1);
+  return file !== undefined;
+}
+
+function checkedUpdate(post: PostRow, body: z.infer<typeof postUpdateRequest>, withFiles: boolean): unknown {
   const kind = post.kind as PostKind;
   if ((body.vitals && kind !== 'vitals') || (body.visitReport && kind !== 'visit_report'))
     throw badRequest('kind_mismatch', '投稿の種類は変えられません。新しく投稿してください。');
-  if (kind === 'text' && !body.body)
+  // A photo alone is a post: its words may go; a post of words only must keep some.
+  if (kind === 'text' && !body.body && !withFiles)
     throw badRequest('validation_failed', '入力内容に誤りがあります。', [
       { path: 'body', message: '入力してください' },
     ]);

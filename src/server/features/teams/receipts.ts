@@ -29,7 +29,9 @@ export async function markRead(
           inArray(teamPosts.id, postIds),
           sql`${teamPosts.authorId} IS DISTINCT FROM ${actor.user.id}`,
         ),
-      );
+      )
+      // Against a retraction at the same moment: one waits for the other (teams/unread.ts).
+      .for('share');
     if (posts.length === 0) return 0;
     const inserted = await tx
       .insert(teamPostReads)
@@ -57,7 +59,8 @@ export async function acknowledge(request: FastifyRequest, teamId: string, postI
     const [post] = await tx
       .select()
       .from(teamPosts)
-      .where(and(eq(teamPosts.id, postId), eq(teamPosts.teamId, teamId)));
+      .where(and(eq(teamPosts.id, postId), eq(teamPosts.teamId, teamId)))
+      .for('share');
     if (!post) throw postNotFound();
     if (!post.urgent) throw conflict('not_urgent', '至急の投稿ではないため、確認の記録は要りません。');
     if (post.authorId === actor.user.id) throw conflict('own_post', '自分の投稿は確認の記録が要りません。');

@@ -6,8 +6,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { careTeamMembers, teamPosts } from '../../db/schema';
 
-/** A new post: one more unread for every current member but its author. */
-export async function countNewPost(tx: DbOrTx, teamId: string, authorId: string | null): Promise<void> {
+/** A new post: one more unread for every current member but its author (who joined before it). */
+export async function countNewPost(
+  tx: DbOrTx,
+  post: { id: string; teamId: string; authorId: string | null },
+): Promise<void> {
+  const { teamId, authorId } = post;
   await tx
     .update(careTeamMembers)
     .set({ unread: sql`${careTeamMembers.unread} + 1` })
@@ -16,6 +20,7 @@ export async function countNewPost(tx: DbOrTx, teamId: string, authorId: string 
         eq(careTeamMembers.teamId, teamId),
         eq(careTeamMembers.status, 'active'),
         sql`${careTeamMembers.userId} IS DISTINCT FROM ${authorId}`,
+        sql`${careTeamMembers.joinedAt} <= (SELECT created_at FROM team_posts WHERE id = ${post.id})`,
       ),
     );
 }
@@ -50,10 +55,13 @@ export async function countReads(
     );
 }
 
-/** A retracted post: it leaves the count of every member who had it as unread. */
+/**
+ * A retracted post (locked by the caller): it leaves the count of every member who had it as unread.
+ * Readers lock the post too (FOR SHARE), so a read and a retraction of it never miss each other.
+ */
 export async function countRetraction(
   tx: DbOrTx,
-  post: { id: string; teamId: string; authorId: string | null; createdAt: Date },
+  post: { id: string; teamId: string; authorId: string | null },
 ): Promise<void> {
   await tx
     .update(careTeamMembers)
@@ -63,7 +71,7 @@ export async function countRetraction(
         eq(careTeamMembers.teamId, post.teamId),
         eq(careTeamMembers.status, 'active'),
         sql`${careTeamMembers.userId} IS DISTINCT FROM ${post.authorId}
-          AND ${careTeamMembers.joinedAt} <= ${post.createdAt.toISOString()}::timestamptz
+          AND ${careTeamMembers.joinedAt} <= (SELECT created_at FROM team_posts WHERE id = ${post.id})
           AND NOT EXISTS (SELECT 1 FROM team_post_reads r WHERE r.post_id = ${post.id}
             AND r.user_id = ${careTeamMembers.userId})`,
       ),

@@ -108,7 +108,7 @@ export default function SupportAccessPage() {
                   </Table.Td>
                   <Table.Td>{item.grantedTo}</Table.Td>
                   <Table.Td>
-                    {item.active ? (
+                    {item.active && item.mine ? (
                       <Anchor component={Link} to={`/teams/${item.teamId}`}>
                         {item.teamName}
                       </Anchor>

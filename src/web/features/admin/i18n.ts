@@ -153,6 +153,7 @@ export const adminJa = {
       },
       admin: {
         audit_searched: '監査ログの検索',
+        support_access_list: '監査付き閲覧の記録の閲覧',
         organisation_created: '組織の追加',
         organisation_updated: '組織の変更',
         system_roles_changed: 'システム権限の変更',
@@ -400,6 +401,7 @@ const adminEn: Strings<typeof adminJa> = {
       },
       admin: {
         audit_searched: 'Audit log searched',
+        support_access_list: 'Audited access record read',
         organisation_created: 'Organisation added',
         organisation_updated: 'Organisation changed',
         system_roles_changed: 'System roles changed',

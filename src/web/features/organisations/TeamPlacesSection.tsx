@@ -89,10 +89,9 @@ export function TeamPlacesSection({ orgId, members }: Props) {
                     <DateText value={place.since} />
                   </Table.Td>
                   <Table.Td>
-                    {successorsOf(place).length > 0 && (
+                    {!place.stillMember && successorsOf(place).length > 0 && (
                       <Button
                         size="xs"
-                        variant={place.stillMember ? 'default' : 'filled'}
                         aria-label={t('admin.teamPlaces.handOverFor', {
                           name: place.user.displayName,
                           team: place.teamName,

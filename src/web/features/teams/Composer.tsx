@@ -56,7 +56,15 @@ function KindChoice({ form }: { form: UseFormReturn<ComposerValues, unknown, Pos
           <SegmentedControl
             aria-labelledby="post-kind-label"
             value={field.value}
-            onChange={(value) => field.onChange(value)}
+            onChange={(value) => {
+              field.onChange(value);
+              // Measured now, unless the time was typed: the page may have been open for hours.
+              if (value === 'vitals' && !form.getFieldState('vitals.time').isDirty) {
+                const now = emptyVitals();
+                form.setValue('vitals.date', now.date);
+                form.setValue('vitals.time', now.time);
+              }
+            }}
             data={postKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
           />
         </Stack>

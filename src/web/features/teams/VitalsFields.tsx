@@ -11,6 +11,8 @@ export function VitalsFields({ form, idPrefix }: { form: ComposerFields; idPrefi
   const { t } = useTranslation('teams');
   const label = useLabel();
   const errors = form.formState.errors.vitals;
+  // The request's time of measurement is made of these two fields: its message shows under them.
+  const measuredAt = (errors as { measuredAt?: { message?: string } } | undefined)?.measuredAt?.message;
   return (
     <fieldset className="plain-fieldset">
       <legend>{t('vitals.legend')}</legend>
@@ -19,7 +21,7 @@ export function VitalsFields({ form, idPrefix }: { form: ComposerFields; idPrefi
           id={`${idPrefix}-vitals-date`}
           type="date"
           label={t('vitals.date')}
-          error={errors?.date?.message ?? errors?.message}
+          error={errors?.date?.message ?? measuredAt ?? errors?.message}
           {...form.register('vitals.date')}
         />
         <TextInput
