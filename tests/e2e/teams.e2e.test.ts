@@ -40,33 +40,35 @@ describe('care team and timeline', () => {
 
   /** The care manager's patient (care-team consent) and team, with one professional invited; the team. */
   async function teamWithInvitee(cm: APIRequestContext, name: string, kana: string, invitee: string) {
+    // Also through a signed-in page's own request context, which sends no CSRF header by itself.
+    const post = (url: string, data: object) => cm.post(url, { headers: { 'x-tsunagu-csrf': '1' }, data });
     const cmOrg = (await (await cm.get('/api/me')).json()).memberships[0].organisationId;
     const patient = await (
-      await cm.post('/api/patients', {
-        data: {
-          name,
-          kana,
-          birthDate: '1940-01-01',
-          sex: 'female',
-          organisationId: cmOrg,
-          confirmDuplicate: true,
-        },
+      await post('/api/patients', {
+        name,
+        kana,
+        birthDate: '1940-01-01',
+        sex: 'female',
+        organisationId: cmOrg,
+        confirmDuplicate: true,
       })
     ).json();
-    await cm.post(`/api/patients/${patient.id}/consents`, {
-      data: { scopes: ['care_team'], method: 'oral', consentedOn: '2026-11-30' },
+    await post(`/api/patients/${patient.id}/consents`, {
+      scopes: ['care_team'],
+      method: 'oral',
+      consentedOn: '2026-11-30',
     });
     const team = await (
-      await cm.post(`/api/patients/${patient.id}/teams`, {
-        data: { organisationId: cmOrg, teamRole: 'care_manager' },
-      })
+      await post(`/api/patients/${patient.id}/teams`, { organisationId: cmOrg, teamRole: 'care_manager' })
     ).json();
     const found = await cm.get(`/api/teams/${team.id}/candidates?q=${encodeURIComponent(invitee)}`);
     const [person] = (await found.json()).items;
-    await cm.post(`/api/teams/${team.id}/invitations`, {
-      data: { userId: person.userId, organisationId: person.organisationId, teamRole: 'visiting_nurse' },
+    await post(`/api/teams/${team.id}/invitations`, {
+      userId: person.userId,
+      organisationId: person.organisationId,
+      teamRole: 'visiting_nurse',
     });
-    return team as { id: string; name: string };
+    return { ...(team as { id: string; name: string }), post };
   }
 
   async function acceptInvitation(page: Page, teamName: string): Promise<void> {
@@ -454,11 +456,10 @@ describe('care team and timeline', () => {
 
   it('lets a system admin read a team for an hour with a reason, seen by its members', async () => {
     await journey.run('teams-support-access', async () => {
-      const cmApi = await apiAs('caremanager');
-      const team = await teamWithInvitee(cmApi, '六車 ふみ', 'ムグルマ フミ', '翼 まどか');
-      await cmApi.post(`/api/teams/${team.id}/posts`, {
-        data: { body: '写真が表示されないとの相談がありました。' },
-      });
+      // The care manager's browser sets the team up (one sign-in: a code is good once per 30 s).
+      const cm = await signedIn('caremanager');
+      const team = await teamWithInvitee(cm.request, '六車 ふみ', 'ムグルマ フミ', '翼 まどか');
+      await team.post(`/api/teams/${team.id}/posts`, { body: '写真が表示されないとの相談がありました。' });
       const teamUrl = `${journey.baseUrl}/teams/${team.id}`;
 
       const admin = await signedIn('admin');
@@ -479,7 +480,6 @@ describe('care team and timeline', () => {
       await checkA11y(admin, '/teams/:id (audited access)');
       await screenshot(admin, 'team-support-access');
 
-      const cm = await signedIn('caremanager');
       await cm.goto(`/teams/${team.id}`);
       await cm.getByText(/（システム管理者）が問い合わせの調査のため、このチームを閲覧しています/).waitFor();
       await admin.goto('/admin/support-access');
