@@ -53,7 +53,7 @@ export async function listMembers(request: FastifyRequest, orgId: string) {
   };
 }
 
-const membershipOf = (orgId: string, userId: string) =>
+export const membershipOf = (orgId: string, userId: string) =>
   and(eq(memberships.organisationId, orgId), eq(memberships.userId, userId));
 
 /** Every change to a member is audited with the organisation and the member as target. */

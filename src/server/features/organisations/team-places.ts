@@ -14,6 +14,7 @@ import { appendAudit, requestAuditFields } from '../../platform/audit';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { auditPatientAccess } from '../../platform/patient-access';
 import { tellTeam } from '../teams/live';
+import { membershipOf } from './members';
 
 const CURRENT = ['invited', 'active'];
 
@@ -21,7 +22,7 @@ async function stillInOrganisation(db: DbOrTx, userId: string, orgId: string): P
   const [row] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, orgId)));
+    .where(membershipOf(orgId, userId));
   return row !== undefined;
 }
 

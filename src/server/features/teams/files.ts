@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredFile } from '../../../shared/schemas/files';
 import type { Vitals, VitalsSeries } from '../../../shared/schemas/structured-posts';
 import type { DbOrTx } from '../../db/client';
-import { careTeamMembers, teamPostAttachments, teamPosts, users } from '../../db/schema';
+import { teamPostAttachments, teamPosts, users } from '../../db/schema';
 import { notFound } from '../../platform/errors';
 import { sendStoredFile, storeUpload } from '../../platform/files';
 import { openTeam } from '../../platform/patient-access';
@@ -68,8 +68,7 @@ export async function vitalsOf(request: FastifyRequest, teamId: string, days: nu
       createdAt: teamPosts.createdAt,
     })
     .from(teamPosts)
-    .innerJoin(careTeamMembers, eq(careTeamMembers.id, teamPosts.authorMemberId))
-    .innerJoin(users, eq(users.id, careTeamMembers.userId))
+    .innerJoin(users, eq(users.id, teamPosts.authorId))
     .where(
       and(
         eq(teamPosts.teamId, teamId),

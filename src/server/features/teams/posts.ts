@@ -353,7 +353,7 @@ export async function updatePost(
     const access = await openTeam(request, teamId, 'post.update', { db: tx, details: { postId } });
     const post = await ownPost(request, tx, access, postId);
     if (post.version !== body.version) return { conflict: await postView(tx, postId, actor.user.id) };
-    const data = checkedUpdate(post, body, await hasFiles(tx, postId));
+    const data = await checkedUpdate(tx, post, body);
     await tx
       .insert(teamPostRevisions)
       .values({ postId, version: post.version, body: post.body, data: post.data });
@@ -374,7 +374,6 @@ export async function updatePost(
   return outcome.updated;
 }
 
-/** The post's new structured fields (or its old ones): an edit keeps the kind and a text post its words. */
 async function hasFiles(db: DbOrTx, postId: string): Promise<boolean> {
   const [file] = await db
     .select({ id: teamPostAttachments.fileId })
@@ -384,12 +383,18 @@ async function hasFiles(db: DbOrTx, postId: string): Promise<boolean> {
   return file !== undefined;
 }
 
-function checkedUpdate(post: PostRow, body: z.infer<typeof postUpdateRequest>, withFiles: boolean): unknown {
+/** The post's new structured fields (or its old ones): an edit keeps the kind and a text post its words. */
+async function checkedUpdate(
+  db: DbOrTx,
+  post: PostRow,
+  body: z.infer<typeof postUpdateRequest>,
+): Promise<unknown> {
   const kind = post.kind as PostKind;
   if ((body.vitals && kind !== 'vitals') || (body.visitReport && kind !== 'visit_report'))
     throw badRequest('kind_mismatch', '投稿の種類は変えられません。新しく投稿してください。');
-  // A photo alone is a post: its words may go; a post of words only must keep some.
-  if (kind === 'text' && !body.body && !withFiles)
+  // A photo alone is a post: its words may go; a post of words only must keep some. The files are
+  // looked up only for an edit that takes every word away.
+  if (kind === 'text' && !body.body && !(await hasFiles(db, post.id)))
     throw badRequest('validation_failed', '入力内容に誤りがあります。', [
       { path: 'body', message: '入力してください' },
     ]);

@@ -1,11 +1,11 @@
 // The home page's care section: invitations to answer, urgent posts to acknowledge, unread posts
 // addressed to me, and my teams with their unread counts — kept current by the live stream.
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { CareHome, HomeItem, Invitation } from '../../../shared/schemas/teams';
+import type { HomeItem, Invitation } from '../../../shared/schemas/teams';
 import { teamRoles } from '../../../shared/teams';
 import { api } from '../../api';
 import { careHomeKey, useLiveUpdates } from '../../live';
@@ -13,6 +13,7 @@ import { DateText, useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLabel } from '../../ui/labels';
 import { TeamList } from './TeamList';
+import { useCareHome } from './use-team';
 import './i18n';
 
 function InvitationCard({ invitation }: { invitation: Invitation }) {
@@ -98,7 +99,7 @@ function Part({ title, children }: { title: string; children: ReactNode }) {
 export function CareHomeSection() {
   const { t } = useTranslation('teams');
   useLiveUpdates();
-  const home = useQuery({ queryKey: careHomeKey, queryFn: () => api.get<CareHome>('/api/home/care') });
+  const home = useCareHome();
   if (home.error) return <ErrorAlert error={home.error} />;
   if (!home.data) return null;
   const { invitations, urgent, mentions, teams, polls } = home.data;

@@ -2,17 +2,15 @@
 // invitations, urgent posts to acknowledge, unread posts addressed to them, meeting polls — kept
 // current by the live stream on every page, so a nurse on another screen still sees 至急 arrive.
 import { Badge, Button } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CareHome } from '../../../shared/schemas/teams';
-import { api } from '../../api';
-import { careHomeKey, useLiveUpdates } from '../../live';
+import { useLiveUpdates } from '../../live';
+import { useCareHome } from './use-team';
 
 export function NoticesLink() {
   const { t } = useTranslation();
   useLiveUpdates();
-  const home = useQuery({ queryKey: careHomeKey, queryFn: () => api.get<CareHome>('/api/home/care') });
+  const home = useCareHome();
   const data = home.data;
   const count = data
     ? data.invitations.length + data.urgent.length + data.mentions.length + data.polls.length

@@ -1,10 +1,15 @@
 // The queries and mutations of a care team's pages.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TeamDetail, TeamPost } from '../../../shared/schemas/teams';
+import type { CareHome, TeamDetail, TeamPost } from '../../../shared/schemas/teams';
 import { api, withQuery } from '../../api';
 import { careHomeKey, teamKey } from '../../live';
 
 export const teamPath = (teamId: string, rest = '') => `/api/teams/${encodeURIComponent(teamId)}${rest}`;
+
+/** What waits for the professional (home page and the header's notices share it). */
+export function useCareHome() {
+  return useQuery({ queryKey: careHomeKey, queryFn: () => api.get<CareHome>('/api/home/care') });
+}
 
 export function useTeam(teamId: string) {
   return useQuery({ queryKey: teamKey(teamId), queryFn: () => api.get<TeamDetail>(teamPath(teamId)) });
