@@ -34,6 +34,7 @@ import { access, registerAccessPolicy, withPluginRoutesRule } from './platform/a
 import { AuditBatcher } from './platform/audit';
 import { registerCsrfCheck } from './platform/csrf';
 import { notFound, registerErrorHandling } from './platform/errors';
+import { createMailer } from './platform/mail';
 import { liveRoutes, Realtime } from './platform/realtime';
 import { workerChannel } from './platform/workers';
 import './platform/fastify-types';
@@ -66,6 +67,9 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   );
   app.decorate('realtime', realtime);
   app.addHook('onClose', () => realtime.close());
+  const mailer = createMailer(config);
+  app.decorate('mailer', mailer);
+  app.addHook('onClose', () => mailer?.close());
   const auditBatcher = new AuditBatcher(database.db);
   app.decorate('auditBatcher', auditBatcher);
   app.addHook('onClose', () => auditBatcher.flushed());

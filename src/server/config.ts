@@ -55,6 +55,10 @@ const envSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   TSUNAGU_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // Outgoing mail (the daily digest): e.g. smtp://user:password@mail.example.jp:587. Unset: no mail.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('つなぐ <no-reply@tsunagu.invalid>'),
+  DIGEST_CHECK_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type Config = {
@@ -93,6 +97,11 @@ export type Config = {
   attachmentMaxBytes: number;
   /** Server processes sharing the port (PostgreSQL only; platform/workers.ts). */
   workers: number;
+  /** Where mail goes out (platform/mail.ts); unset, nothing is mailed and the digest is not offered. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** How often each process looks for digests due (0: never, as in tests that send them by hand). */
+  digestCheckSeconds: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -135,5 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
     workers: e.TSUNAGU_WORKERS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    digestCheckSeconds: e.DIGEST_CHECK_SECONDS,
   };
 }

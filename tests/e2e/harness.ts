@@ -369,16 +369,17 @@ export type Journey = {
 
 /**
  * The setup every journey file shares, called at describe level: a server and a browser for the
- * file (vitest beforeAll/afterAll hooks), and the contexts and API clients its tests make.
+ * file (vitest beforeAll/afterAll hooks), and the contexts and API clients its tests make. `env` is
+ * read when the server starts (after the file's earlier beforeAll hooks): settings for the server.
  */
-export function useJourney(): Journey {
+export function useJourney(options: { env?: () => Record<string, string> } = {}): Journey {
   let server: Server | undefined;
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
   const apis: APIRequestContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(options.env?.()), launchBrowser()]);
   });
   beforeEach(() => {
     contexts = [];

@@ -7,6 +7,7 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 import { PDF, PNG } from '../support/files';
+import { teamWithInvitee } from './care-team';
 import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJourney } from './harness';
 
 describe('care team and timeline', () => {
@@ -36,39 +37,6 @@ describe('care team and timeline', () => {
     const totp = await api.post('/api/auth/totp', { data: { code: await totpOf(loginId).next() } });
     expect(totp.status()).toBe(200);
     return api;
-  }
-
-  /** The care manager's patient (care-team consent) and team, with one professional invited; the team. */
-  async function teamWithInvitee(cm: APIRequestContext, name: string, kana: string, invitee: string) {
-    // Also through a signed-in page's own request context, which sends no CSRF header by itself.
-    const post = (url: string, data: object) => cm.post(url, { headers: { 'x-tsunagu-csrf': '1' }, data });
-    const cmOrg = (await (await cm.get('/api/me')).json()).memberships[0].organisationId;
-    const patient = await (
-      await post('/api/patients', {
-        name,
-        kana,
-        birthDate: '1940-01-01',
-        sex: 'female',
-        organisationId: cmOrg,
-        confirmDuplicate: true,
-      })
-    ).json();
-    await post(`/api/patients/${patient.id}/consents`, {
-      scopes: ['care_team'],
-      method: 'oral',
-      consentedOn: '2026-11-30',
-    });
-    const team = await (
-      await post(`/api/patients/${patient.id}/teams`, { organisationId: cmOrg, teamRole: 'care_manager' })
-    ).json();
-    const found = await cm.get(`/api/teams/${team.id}/candidates?q=${encodeURIComponent(invitee)}`);
-    const [person] = (await found.json()).items;
-    await post(`/api/teams/${team.id}/invitations`, {
-      userId: person.userId,
-      organisationId: person.organisationId,
-      teamRole: 'visiting_nurse',
-    });
-    return { ...(team as { id: string; name: string }), post };
   }
 
   async function acceptInvitation(page: Page, teamName: string): Promise<void> {

@@ -779,3 +779,28 @@ export const supportAccessGrants = pgTable(
   },
   (t) => [index('support_access_grants_team_idx').on(t.teamId, t.expiresAt)],
 );
+
+/**
+ * A professional's daily digest by e-mail (毎日のお知らせメール): counts only, never a patient's or a
+ * team's name. Sent once the address is confirmed by the code mailed to it; `lastSentOn` (a date in
+ * Japan) is claimed by one server process before it sends, so a day's digest goes out once.
+ */
+export const digestSubscriptions = pgTable(
+  'digest_subscriptions',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    email: text('email').notNull(),
+    // The hour (0–23, in Japan) from which the day's digest is sent.
+    sendHour: integer('send_hour').notNull(),
+    confirmedAt: optionalTime('confirmed_at'),
+    codeHash: text('code_hash'),
+    codeExpiresAt: optionalTime('code_expires_at'),
+    codeAttempts: integer('code_attempts').notNull().default(0),
+    lastSentOn: text('last_sent_on'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('digest_subscriptions_hour_check', sql`${t.sendHour} BETWEEN 0 AND 23`)],
+);

@@ -6,6 +6,7 @@ import type { DirectoryIndex } from '../features/directory/search/live-index';
 import type { AccessRule } from './access';
 import type { AuditBatcher } from './audit';
 import type { FamilyActor } from './family-sessions';
+import type { Mailer } from './mail';
 import type { Realtime } from './realtime';
 import type { Actor } from './sessions';
 
@@ -20,6 +21,8 @@ declare module 'fastify' {
     auditBatcher: AuditBatcher;
     /** Live updates to browsers (platform/realtime.ts). */
     realtime: Realtime;
+    /** Outgoing mail, when SMTP_URL is set (platform/mail.ts). */
+    mailer: Mailer | null;
     listRouteAccess: () => { method: string | string[]; url: string; access: AccessRule | undefined }[];
   }
   interface FastifyRequest {

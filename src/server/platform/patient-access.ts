@@ -108,8 +108,12 @@ export function visiblePatients(request: FastifyRequest): SQL {
  * actor holds a current place, acting for the recording organisation or under consent in force.
  */
 export function visibleTeamsOfActor(request: FastifyRequest): SQL {
-  const actor = requireActor(request);
-  return sql`m.user_id = ${actor.user.id} AND ${currentPlace}
+  return visibleTeamsOf(requireActor(request).user.id);
+}
+
+/** visibleTeamsOfActor for a user outside a request (the daily digest, which only counts). */
+export function visibleTeamsOf(userId: string): SQL {
+  return sql`m.user_id = ${userId} AND ${currentPlace}
     AND (${patients.organisationId} = m.organisation_id OR ${careTeamConsentInForce(patients.id)})`;
 }
 

@@ -33,11 +33,13 @@ import {
   startPasskeyRegistration,
 } from '../auth/passkeys';
 import { assertPassword, regenerateRecoveryCodes, startTotpReenrolment } from '../auth/second-factor';
+import { digestRoutes } from './digest-routes';
 import { describeMe } from './me';
 import { assertStrongPassword } from './users';
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['account'];
+  await app.register(digestRoutes);
   const own = (request: Parameters<typeof requireActor>[0]) => ({
     ...requestAuditFields(request),
     targetType: 'user',

@@ -243,10 +243,9 @@ export async function meetingCalendar(
 }
 
 /** Polling meetings of these teams (the actor's open ones) that the actor has not answered (the home page). */
-export async function pollsWaitingFor(request: FastifyRequest, teamIds: string[]): Promise<PollItem[]> {
+export async function pollsWaitingFor(db: DbOrTx, me: string, teamIds: string[]): Promise<PollItem[]> {
   if (teamIds.length === 0) return [];
-  const me = requireActor(request).user.id;
-  return request.server.db
+  return db
     .select({
       teamId: careTeams.id,
       teamName: careTeams.name,

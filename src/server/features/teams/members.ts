@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Candidate, Invitation, invitationRequest, TeamDetail } from '../../../shared/schemas/teams';
 import { normalizeForSearch } from '../../../shared/search-text';
 import { INVITATION_DAYS, type TeamRole } from '../../../shared/teams';
-import { containing } from '../../db/client';
+import { containing, type DbOrTx } from '../../db/client';
 import { careTeamMembers, careTeams, memberships, organisations, patients, users } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict, notFound } from '../../platform/errors';
@@ -130,13 +130,12 @@ export async function invite(
   return detail;
 }
 
-/** The signed-in user's open invitations (the home page shows them). */
-export async function invitationsOf(request: FastifyRequest): Promise<Invitation[]> {
-  const actor = requireActor(request);
+/** A user's open invitations (the home page shows them, the digest counts them). */
+export async function invitationsOf(db: DbOrTx, userId: string): Promise<Invitation[]> {
   const inviter = sql<
     string | null
   >`(SELECT display_name FROM users u WHERE u.id = ${careTeamMembers.invitedBy})`;
-  const rows = await request.server.db
+  const rows = await db
     .select({
       member: careTeamMembers,
       teamName: careTeams.name,
@@ -148,7 +147,7 @@ export async function invitationsOf(request: FastifyRequest): Promise<Invitation
     .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId))
     .where(
       and(
-        eq(careTeamMembers.userId, actor.user.id),
+        eq(careTeamMembers.userId, userId),
         eq(careTeamMembers.status, 'invited'),
         gt(careTeamMembers.invitationExpiresAt, new Date()),
         eq(careTeams.status, 'open'),

@@ -37,6 +37,7 @@ import {
   transferRequest,
 } from '../../../shared/schemas/teams';
 import { access } from '../../platform/access';
+import { scheduleDigests } from './digest';
 import { teamFileRoutes } from './file-routes';
 import { careHome as loadCareHome } from './home';
 import { answerMeeting, createMeeting, fixMeeting, listMeetings, meetingCalendar } from './meetings';
@@ -50,6 +51,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   const rule = access.patientData();
   const config = { access: rule };
   await app.register(teamFileRoutes);
+  scheduleDigests(app);
 
   app.get(
     '/api/home/care',

@@ -177,7 +177,13 @@ export async function readTeam(request: FastifyRequest, teamId: string): Promise
 /** The patient's teams the actor holds a place in (the patient page lists them). */
 export async function teamsOfPatient(request: FastifyRequest, patientId: string) {
   await openPatient(request, patientId, 'patient.read', { details: () => ({ teams: true }) });
-  return { items: await teamSummaries(request, eq(careTeams.patientId, patientId)) };
+  return {
+    items: await teamSummaries(
+      request.server.db,
+      requireActor(request).user.id,
+      eq(careTeams.patientId, patientId),
+    ),
+  };
 }
 
 /** Closes the team: its record stays readable to its members, nothing more is written. */

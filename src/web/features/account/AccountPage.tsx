@@ -1,9 +1,10 @@
 // `/account` — the signed-in user's own account: profile, password, second factor, passkeys, sessions,
-// display.
+// the daily digest by e-mail, display.
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../ui/PageTitle';
 import { useMe } from '../../ui/session';
+import { DigestSection } from './DigestSection';
 import { DisplaySection } from './DisplaySection';
 import { PasskeysSection } from './PasskeysSection';
 import { PasswordSection } from './PasswordSection';
@@ -23,6 +24,7 @@ export default function AccountPage() {
       <SecondFactorSection me={me.data} />
       <PasskeysSection />
       <SessionsSection />
+      <DigestSection />
       <DisplaySection />
     </Stack>
   );
