@@ -1,6 +1,6 @@
 // Server-side sessions: a random token in an httpOnly, SameSite=Strict cookie; the database keeps only
 // its SHA-256. Idle timeout and absolute lifetime are both enforced here, on every request.
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Profession, SystemRole } from '../../shared/identity';
 import type { SessionStage } from '../../shared/schemas/auth';
@@ -62,15 +62,9 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-/** The actor behind the request's cookie, or null when there is none or it has ended. */
-export async function loadActor(
-  db: DbOrTx,
-  config: Config,
-  token: string | undefined,
-): Promise<Actor | null> {
-  if (!token || token.length > 100) return null;
-  const id = sha256Hex(token);
-  const [row] = await db
+/** The session and its user by the token's hash: every request asks it, so it is prepared once. */
+function prepareSessionQuery(db: DbOrTx) {
+  return db
     .select({
       stage: sessions.stage,
       expiresAt: sessions.expiresAt,
@@ -88,7 +82,30 @@ export async function loadActor(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('tsunagu_session_actor');
+}
+
+const sessionQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionQuery>>();
+
+function sessionQuery(db: DbOrTx) {
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  return query;
+}
+
+/** The actor behind the request's cookie, or null when there is none or it has ended. */
+export async function loadActor(
+  db: DbOrTx,
+  config: Config,
+  token: string | undefined,
+): Promise<Actor | null> {
+  if (!token || token.length > 100) return null;
+  const id = sha256Hex(token);
+  const [row] = await sessionQuery(db).execute({ id });
   if (!row || row.revokedAt || row.disabled) return null;
   const now = Date.now();
   const idleDeadline = row.lastSeenAt.getTime() + config.sessionIdleSeconds * 1000;
