@@ -20,6 +20,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { accountRoutes } from './features/account/routes';
 import { adminRoutes } from './features/admin/routes';
+import { admissionRoutes } from './features/admission/routes';
 import { authRoutes } from './features/auth/routes';
 import { demoRoutes } from './features/demo/routes';
 import { directoryRoutes } from './features/directory/routes';
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     patientRoutes,
     teamRoutes,
     familyRoutes,
+    admissionRoutes,
     liveRoutes,
   ]) {
     await app.register(routes);

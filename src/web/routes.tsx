@@ -40,6 +40,8 @@ const BroadcastPage = lazy(() => teamsPages().then((m) => ({ default: m.Broadcas
 const familyPages = () => import('./features/family/pages');
 const FamilyJoinPage = lazy(() => familyPages().then((m) => ({ default: m.FamilyJoinPage })));
 const FamilyPage = lazy(() => familyPages().then((m) => ({ default: m.FamilyPage })));
+// admission (入退院支援)
+const AdmissionRulePage = lazy(() => import('./features/admission/RulePage'));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -101,6 +103,7 @@ export const router = createBrowserRouter([
                   { path: '/patients/:patientId/edit', element: <EditPatientPage /> },
                   { path: '/teams/broadcast', element: <BroadcastPage /> },
                   { path: '/teams/:teamId', element: <TeamPage /> },
+                  { path: '/admission/rule', element: <AdmissionRulePage /> },
                   { path: '/orgs/:orgId', element: <OrganisationPage /> },
                   { path: '/orgs/:orgId/directory', element: <OrgDirectoryPage /> },
                   { path: '/directory/points/:id/edit', element: <EditPointPage /> },

@@ -804,3 +804,24 @@ export const digestSubscriptions = pgTable(
   },
   (t) => [check('digest_subscriptions_hour_check', sql`${t.sendHour} BETWEEN 0 AND 23`)],
 );
+
+/**
+ * The admission and discharge support rule (入退院支援ルール) in versions: its text and deadlines
+ * (shared/schemas/admission-rule.ts). A version is never changed; the one in force on a day is the
+ * latest whose `effective_from` has come.
+ */
+export const admissionRuleVersions = pgTable(
+  'admission_rule_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    parameters: jsonb('parameters').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    isExample: boolean('is_example').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('admission_rule_versions_version_idx').on(t.version)],
+);

@@ -2,11 +2,12 @@
 import { count, eq } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import { areas, memberships, organisations, users } from '../db/schema';
+import { admissionRuleVersions, areas, memberships, organisations, users } from '../db/schema';
 import { createUser } from '../features/account/users';
 import { writeCitySettings } from '../features/settings/city-settings';
 import { appendAudit } from '../platform/audit';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './accounts';
+import { demoRule } from './admission-rule';
 import { demoAreas, demoCity, demoOrganisations } from './organisations';
 import { seedDemoDirectory } from './seed-directory';
 
@@ -74,6 +75,7 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
       }
     }
     const servicePoints = await seedDemoDirectory(tx, orgIds, areaIds);
+    await tx.insert(admissionRuleVersions).values({ version: 1, ...demoRule, isExample: true });
     await appendAudit(tx, {
       action: 'system.demo_seeded',
       details: { organisations: orgIds.size, users: demoAccounts.length, servicePoints },

@@ -5,6 +5,18 @@ export const idSchema = z.uuid({ error: 'IDの形式が正しくありません'
 export const idParams = z.object({ id: idSchema });
 export const isoDateTime = z.string().describe('ISO 8601 date-time');
 
+/** A calendar date (YYYY-MM-DD) that exists. */
+export const calendarDate = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}は 1945-04-01 の形で入力してください` })
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      { error: `${what}が存在しない日付です` },
+    );
+
 /** Trimmed, required, bounded text. Messages are Japanese: they reach people through the UI. */
 export const requiredText = (max: number) =>
   z

@@ -12,22 +12,12 @@ import {
   physicalIndependenceCodes,
   sexCodes,
 } from '../patients';
-import { idSchema, isoDateTime, kanaText, optionalText, requiredText } from './common';
+import { calendarDate, idSchema, isoDateTime, kanaText, optionalText, requiredText } from './common';
 import { storedFile } from './files';
 
 /** A calendar date (YYYY-MM-DD) that exists and is not in the future (Japan time). */
 export const pastDate = (what: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}は 1945-04-01 の形で入力してください` })
-    .refine(
-      (value) =>
-        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-      {
-        error: `${what}が存在しない日付です`,
-      },
-    )
+  calendarDate(what)
     .refine((value) => value <= todayInJapan(), { error: `${what}に未来の日付は指定できません` })
     .refine((value) => value >= '1880-01-01', { error: `${what}が古すぎます。確かめてください` });
 

@@ -18,6 +18,7 @@ export type NavKey =
   | 'home'
   | 'directory'
   | 'patients'
+  | 'admissionRule'
   | 'account'
   | 'adminOrganisations'
   | 'adminUsers'
@@ -33,6 +34,7 @@ export function navItems(me: Me): NavItem[] {
     { to: '/directory', key: 'directory' },
     // Patients are recorded by organisations: a member of one sees its patients.
     ...(me.memberships.length > 0 ? [{ to: '/patients', key: 'patients' as const }] : []),
+    { to: '/admission/rule', key: 'admissionRule' },
     { to: '/account', key: 'account' },
   ];
   if (hasRole(me, ['system_admin'])) {

@@ -1,0 +1,50 @@
+// Deadlines as the rule counts days: calendar days, or business days — not Saturdays, Sundays,
+// public holidays (@holiday-jp/holiday_jp, which follows the law's changes) or the city's year-end
+// closure (年末年始). Dates are calendar dates in Japan (YYYY-MM-DD), never instants.
+import holidayJp from '@holiday-jp/holiday_jp';
+import type { RuleParameters } from '../../../shared/schemas/admission-rule';
+
+type Counting = Pick<RuleParameters, 'dayCounting' | 'yearEndClosure'>;
+
+const DAY_MS = 86_400_000;
+
+const shift = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+function inClosure(date: string, closure: Counting['yearEndClosure']): boolean {
+  if (!closure) return false;
+  const monthDay = date.slice(5);
+  // 12-29 … 01-03 wraps around the new year; 08-13 … 08-16 does not.
+  return closure.from <= closure.to
+    ? monthDay >= closure.from && monthDay <= closure.to
+    : monthDay >= closure.from || monthDay <= closure.to;
+}
+
+/** Whether no business is done on the date (weekend, public holiday, year-end closure). */
+export function isDayOff(date: string, counting: Counting): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return (
+    weekday === 0 || weekday === 6 || date in holidayJp.holidays || inClosure(date, counting.yearEndClosure)
+  );
+}
+
+/**
+ * The day `days` after `from` as the rule counts (`from` itself not counted): for business days the
+ * `days`-th business day after it; with 0, `from` itself or, on a day off, the next business day.
+ * Negative `days` count backwards the same way (a deadline before a date).
+ */
+export function addRuleDays(from: string, days: number, counting: Counting): string {
+  if (counting.dayCounting === 'calendar') return shift(from, days);
+  const step = days < 0 ? -1 : 1;
+  let date = from;
+  let left = Math.abs(days);
+  if (left === 0) {
+    while (isDayOff(date, counting)) date = shift(date, step);
+    return date;
+  }
+  while (left > 0) {
+    date = shift(date, step);
+    if (!isDayOff(date, counting)) left--;
+  }
+  return date;
+}

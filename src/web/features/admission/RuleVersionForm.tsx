@@ -1,0 +1,172 @@
+// A new version of the rule, written from the latest one (its values filled in). The server refuses
+// it with a 409 when someone else added a version meanwhile; the message says to reload.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, type FieldPath, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { todayInJapan } from '../../../shared/dates';
+import {
+  type RuleOverview,
+  type RuleVersion,
+  type RuleVersionRequest,
+  ruleVersionRequest,
+} from '../../../shared/schemas/admission-rule';
+import { api } from '../../api';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { applyServerErrors } from '../../ui/forms';
+import { NoticeAlert } from '../../ui/NoticeAlert';
+import { Section } from '../../ui/Section';
+import { ruleKey } from './RulePage';
+
+const dayFields = [
+  'admissionInfoDays',
+  'dischargeNoticeDaysBefore',
+  'dischargeInfoDays',
+] as const satisfies readonly (keyof RuleVersionRequest['parameters'])[];
+
+const DEFAULT_CLOSURE = { from: '12-29', to: '01-03' };
+
+function valuesFrom(latest: RuleVersion | null): RuleVersionRequest {
+  return {
+    title: latest?.title ?? '',
+    body: latest?.body ?? '',
+    effectiveFrom: todayInJapan(),
+    parameters: latest
+      ? { ...latest.parameters, yearEndClosure: latest.parameters.yearEndClosure ?? DEFAULT_CLOSURE }
+      : {
+          dayCounting: 'business',
+          yearEndClosure: DEFAULT_CLOSURE,
+          admissionInfoDays: 3,
+          dischargeNoticeDaysBefore: 3,
+          conferenceCriteria: '',
+          dischargeInfoDays: 5,
+        },
+    basedOn: latest?.version ?? null,
+  };
+}
+
+export function RuleVersionForm({ latest }: { latest: RuleVersion | null }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [closure, setClosure] = useState(latest ? latest.parameters.yearEndClosure !== null : true);
+  // Without the closure, its fields are not part of the request (nor checked).
+  const withClosure = (values: RuleVersionRequest): RuleVersionRequest =>
+    closure ? values : { ...values, parameters: { ...values.parameters, yearEndClosure: null } };
+  const form = useForm<RuleVersionRequest>({
+    resolver: (values, context, options) =>
+      zodResolver(ruleVersionRequest)(withClosure(values), context, options),
+    defaultValues: valuesFrom(latest),
+  });
+  const fields: FieldPath<RuleVersionRequest>[] = [
+    'title',
+    'body',
+    'effectiveFrom',
+    ...dayFields.map((name) => `parameters.${name}` as const),
+    'parameters.conferenceCriteria',
+    'parameters.yearEndClosure.from',
+    'parameters.yearEndClosure.to',
+  ];
+  const save = useMutation({
+    mutationFn: (values: RuleVersionRequest) =>
+      api.post<RuleOverview>('/api/admission/rule/versions', withClosure(values)),
+    onSuccess: (overview) => {
+      queryClient.setQueryData(ruleKey, overview);
+      form.reset(valuesFrom(overview.versions[0] ?? null));
+    },
+    onError: (error) => applyServerErrors(error, form.setError, fields),
+  });
+  const { errors } = form.formState;
+  const p = errors.parameters;
+  return (
+    <Section id="rule-new-version" title={t('admission.rule.newVersion')}>
+      <form noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+        <Stack>
+          <TextInput
+            label={t('admission.rule.name')}
+            error={errors.title?.message}
+            {...form.register('title')}
+          />
+          <TextInput
+            type="date"
+            label={t('admission.rule.effectiveFrom')}
+            description={t('admission.rule.effectiveFromHint')}
+            error={errors.effectiveFrom?.message}
+            w={220}
+            {...form.register('effectiveFrom')}
+          />
+          <Controller
+            control={form.control}
+            name="parameters.dayCounting"
+            render={({ field }) => (
+              <Radio.Group label={t('admission.rule.counting')} value={field.value} onChange={field.onChange}>
+                <Group mt="xs">
+                  <Radio value="business" label={t('admission.rule.business')} />
+                  <Radio value="calendar" label={t('admission.rule.calendar')} />
+                </Group>
+              </Radio.Group>
+            )}
+          />
+          <Checkbox
+            label={t('admission.rule.closure')}
+            checked={closure}
+            onChange={(event) => setClosure(event.currentTarget.checked)}
+          />
+          {closure && (
+            <Group>
+              <TextInput
+                label={t('admission.rule.closureFrom')}
+                placeholder="12-29"
+                w={140}
+                error={p?.yearEndClosure?.from?.message}
+                {...form.register('parameters.yearEndClosure.from')}
+              />
+              <TextInput
+                label={t('admission.rule.closureTo')}
+                placeholder="01-03"
+                w={140}
+                error={p?.yearEndClosure?.to?.message}
+                {...form.register('parameters.yearEndClosure.to')}
+              />
+            </Group>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {dayFields.map((name) => (
+              <TextInput
+                key={name}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                label={t(`admission.rule.days.${name}`)}
+                error={p?.[name]?.message}
+                {...form.register(`parameters.${name}`, { valueAsNumber: true })}
+              />
+            ))}
+          </SimpleGrid>
+          <Textarea
+            autosize
+            minRows={2}
+            label={t('admission.rule.conference')}
+            error={p?.conferenceCriteria?.message}
+            {...form.register('parameters.conferenceCriteria')}
+          />
+          <Textarea
+            autosize
+            minRows={6}
+            label={t('admission.rule.body')}
+            error={errors.body?.message}
+            {...form.register('body')}
+          />
+          <ErrorAlert error={save.error} shownPaths={fields} />
+          <NoticeAlert
+            message={save.isSuccess && t('admission.rule.saved', { version: save.data.versions[0]?.version })}
+          />
+          <Button type="submit" loading={save.isPending} w="fit-content">
+            {t('admission.rule.create')}
+          </Button>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
