@@ -24,6 +24,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits for the browser (an image decoded, a list filled): a second, the
+          // default, is not enough for a busy CI machine.
+          expect: { poll: { timeout: 10_000 } },
           // Each journey starts its own server and browser: two at once fit on two cores.
           maxWorkers: 2,
         },

@@ -93,7 +93,7 @@ export function RuleVersionForm({ latest }: { latest: RuleVersion | null }) {
             label={t('admission.rule.effectiveFrom')}
             description={t('admission.rule.effectiveFromHint')}
             error={errors.effectiveFrom?.message}
-            w={220}
+            maw={480}
             {...form.register('effectiveFrom')}
           />
           <Controller
@@ -118,14 +118,14 @@ export function RuleVersionForm({ latest }: { latest: RuleVersion | null }) {
               <TextInput
                 label={t('admission.rule.closureFrom')}
                 placeholder="12-29"
-                w={140}
+                w={200}
                 error={p?.yearEndClosure?.from?.message}
                 {...form.register('parameters.yearEndClosure.from')}
               />
               <TextInput
                 label={t('admission.rule.closureTo')}
                 placeholder="01-03"
-                w={140}
+                w={200}
                 error={p?.yearEndClosure?.to?.message}
                 {...form.register('parameters.yearEndClosure.to')}
               />
