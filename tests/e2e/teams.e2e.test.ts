@@ -3,7 +3,7 @@
 // addressed to the physician, who — already on the team page — sees it appear live, reads it and
 // acknowledges it, and the nurse sees “read” and the acknowledgement without reloading; a pharmacist
 // outside the team gets nothing by guessing the URLs. Phone width for the nurse.
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 import { PDF, PNG } from '../support/files';
