@@ -26,6 +26,8 @@ export const memberStatuses = [
   { code: 'removed', ja: '登録解除', en: 'Removed' },
 ] as const satisfies readonly Labelled<string>[];
 export type MemberStatus = (typeof memberStatuses)[number]['code'];
+/** A place held or offered: what counts as being in the team (not declined, left or removed). */
+export const HELD_STATUSES: MemberStatus[] = ['invited', 'active'];
 
 /** Days an invitation stays open. */
 export const INVITATION_DAYS = 14;

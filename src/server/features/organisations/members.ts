@@ -1,5 +1,6 @@
 // An organisation's members: listing, role changes, removal, password resets and unlocking.
 import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import type { MembershipRole, Profession } from '../../../shared/identity';
 import type { Tx } from '../../db/client';
@@ -53,7 +54,7 @@ export async function listMembers(request: FastifyRequest, orgId: string) {
   };
 }
 
-export const membershipOf = (orgId: string, userId: string) =>
+export const membershipOf = (orgId: string, userId: string | AnyPgColumn) =>
   and(eq(memberships.organisationId, orgId), eq(memberships.userId, userId));
 
 /** Every change to a member is audited with the organisation and the member as target. */

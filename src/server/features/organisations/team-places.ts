@@ -3,10 +3,10 @@
 // name and the role, not the patient's record or the timeline (patient-access.ts keeps those to
 // members). A hand-over ends the old place and opens one for the successor with the same role (and
 // the ownership, if the old place had it), in one transaction, audited with the patient as target.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { TeamPlace } from '../../../shared/schemas/organisations';
-import { INVITATION_DAYS } from '../../../shared/teams';
+import { HELD_STATUSES, INVITATION_DAYS } from '../../../shared/teams';
 import type { DbOrTx } from '../../db/client';
 import { careTeamMembers, careTeams, memberships, patients, users } from '../../db/schema';
 import { requireActor } from '../../platform/access';
@@ -15,8 +15,6 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import { auditPatientAccess } from '../../platform/patient-access';
 import { tellTeam } from '../teams/live';
 import { membershipOf } from './members';
-
-const CURRENT = ['invited', 'active'];
 
 async function stillInOrganisation(db: DbOrTx, userId: string, orgId: string): Promise<boolean> {
   const [row] = await db
@@ -28,7 +26,12 @@ async function stillInOrganisation(db: DbOrTx, userId: string, orgId: string): P
 
 export async function teamPlacesOf(request: FastifyRequest, orgId: string): Promise<{ items: TeamPlace[] }> {
   const db = request.server.db;
-  const stillMember = sql<boolean>`exists (select 1 from ${memberships} where ${memberships.userId} = ${careTeamMembers.userId} and ${memberships.organisationId} = ${orgId})`;
+  const stillMember = exists(
+    db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(membershipOf(orgId, careTeamMembers.userId)),
+  ).mapWith(Boolean);
   const rows = await db
     .select({
       member: careTeamMembers,
@@ -43,7 +46,7 @@ export async function teamPlacesOf(request: FastifyRequest, orgId: string): Prom
     .where(
       and(
         eq(careTeamMembers.organisationId, orgId),
-        inArray(careTeamMembers.status, CURRENT),
+        inArray(careTeamMembers.status, HELD_STATUSES),
         eq(careTeams.status, 'open'),
       ),
     )
@@ -88,7 +91,7 @@ export async function handOverPlace(
         and(
           eq(careTeamMembers.id, memberId),
           eq(careTeamMembers.organisationId, orgId),
-          inArray(careTeamMembers.status, CURRENT),
+          inArray(careTeamMembers.status, HELD_STATUSES),
         ),
       )
       .for('update');
@@ -115,7 +118,7 @@ export async function handOverPlace(
         and(
           eq(careTeamMembers.teamId, place.team.id),
           eq(careTeamMembers.userId, successorId),
-          inArray(careTeamMembers.status, CURRENT),
+          inArray(careTeamMembers.status, HELD_STATUSES),
         ),
       );
     if (already)

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Candidate, Invitation, invitationRequest, TeamDetail } from '../../../shared/schemas/teams';
 import { normalizeForSearch } from '../../../shared/search-text';
-import { INVITATION_DAYS, type TeamRole } from '../../../shared/teams';
+import { HELD_STATUSES, INVITATION_DAYS, type TeamRole } from '../../../shared/teams';
 import { containing, type DbOrTx } from '../../db/client';
 import { careTeamMembers, careTeams, memberships, organisations, patients, users } from '../../db/schema';
 import { requireActor } from '../../platform/access';
@@ -28,7 +28,7 @@ export async function findCandidates(
   const inTeam = request.server.db
     .select({ id: careTeamMembers.userId })
     .from(careTeamMembers)
-    .where(and(eq(careTeamMembers.teamId, teamId), inArray(careTeamMembers.status, ['invited', 'active'])));
+    .where(and(eq(careTeamMembers.teamId, teamId), inArray(careTeamMembers.status, HELD_STATUSES)));
   const reading = normalizeForSearch(q);
   const rows = await request.server.db
     .select({
@@ -101,7 +101,7 @@ export async function invite(
         and(
           eq(careTeamMembers.teamId, teamId),
           eq(careTeamMembers.userId, body.userId),
-          inArray(careTeamMembers.status, ['invited', 'active']),
+          inArray(careTeamMembers.status, HELD_STATUSES),
         ),
       );
     if (current && current.status === 'invited' && (current.expiresAt?.getTime() ?? 0) <= Date.now())
@@ -231,7 +231,7 @@ export async function endMembership(
       forUpdate: true,
       details: { memberId },
     });
-    const target = await placeOf(tx, teamId, memberId, ['invited', 'active']);
+    const target = await placeOf(tx, teamId, memberId, HELD_STATUSES);
     if (!target)
       throw notFound('このメンバーは見つかりません。画面を読み込み直してください。', 'member_not_found');
     const self = target.userId === actor.user.id;

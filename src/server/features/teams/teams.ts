@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ConsentScope } from '../../../shared/patients';
 import type { TeamDetail, TeamMember, teamCreateRequest } from '../../../shared/schemas/teams';
-import type { MemberStatus, TeamRole } from '../../../shared/teams';
+import { HELD_STATUSES, type MemberStatus, type TeamRole } from '../../../shared/teams';
 import { type DbOrTx, queryRows } from '../../db/client';
 import { careTeamMembers, careTeams, organisations, supportAccessGrants, users } from '../../db/schema';
 import { membershipRole, requireActor } from '../../platform/access';
@@ -75,7 +75,7 @@ async function membersOf(db: DbOrTx, team: TeamAccess['team']): Promise<TeamMemb
     .from(careTeamMembers)
     .innerJoin(users, eq(users.id, careTeamMembers.userId))
     .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId))
-    .where(and(eq(careTeamMembers.teamId, team.id), inArray(careTeamMembers.status, ['invited', 'active'])))
+    .where(and(eq(careTeamMembers.teamId, team.id), inArray(careTeamMembers.status, HELD_STATUSES)))
     .orderBy(asc(careTeamMembers.invitedAt));
   return rows
     .map(({ member, displayName, organisationName }) => ({
