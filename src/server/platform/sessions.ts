@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Profession, SystemRole } from '../../shared/identity';
 import type { SessionStage } from '../../shared/schemas/auth';
 import type { Config } from '../config';
-import type { DbOrTx } from '../db/client';
+import type { Database, DbOrTx } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { randomToken, sha256Hex } from './crypto';
 
@@ -63,7 +63,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /** The session and its user by the token's hash: every request asks it, so it is prepared once. */
-function prepareSessionQuery(db: DbOrTx) {
+function prepareSessionQuery(db: Database) {
   return db
     .select({
       stage: sessions.stage,
@@ -86,9 +86,9 @@ function prepareSessionQuery(db: DbOrTx) {
     .prepare('tsunagu_session_actor');
 }
 
-const sessionQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionQuery>>();
+const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionQuery>>();
 
-function sessionQuery(db: DbOrTx) {
+function sessionQuery(db: Database) {
   let query = sessionQueries.get(db);
   if (!query) {
     query = prepareSessionQuery(db);
@@ -99,7 +99,7 @@ function sessionQuery(db: DbOrTx) {
 
 /** The actor behind the request's cookie, or null when there is none or it has ended. */
 export async function loadActor(
-  db: DbOrTx,
+  db: Database,
   config: Config,
   token: string | undefined,
 ): Promise<Actor | null> {

@@ -71,9 +71,7 @@ export const ruleOverview = z.object({
   /** Every version, newest first (a later one may wait for its date). */
   versions: z.array(ruleVersion),
   /** The deadlines of the version in force for an admission today, as the rule counts days. */
-  exampleDeadlines: z
-    .object({ admittedOn: z.string(), admissionInfoDue: z.string(), dischargeInfoDueAfterToday: z.string() })
-    .nullable(),
+  exampleDeadlines: z.object({ admittedOn: z.string(), admissionInfoDue: z.string() }).nullable(),
   mayEdit: z.boolean(),
 });
 export type RuleOverview = z.infer<typeof ruleOverview>;

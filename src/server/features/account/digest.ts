@@ -24,9 +24,9 @@ type SubscriptionRow = typeof digestSubscriptions.$inferSelect;
 
 const codeHash = (userId: string, code: string) => sha256Hex(`digest:${userId}:${code}`);
 
-function settingsOf(available: boolean, row: SubscriptionRow | undefined): DigestSettings {
+function settingsOf(request: FastifyRequest, row: SubscriptionRow | undefined): DigestSettings {
   return {
-    available,
+    available: request.server.mailer !== null,
     subscription: row
       ? {
           email: row.email,
@@ -47,7 +47,7 @@ async function subscriptionOf(db: DbOrTx, userId: string, forUpdate = false) {
 
 export async function digestSettingsOf(request: FastifyRequest): Promise<DigestSettings> {
   const row = await subscriptionOf(request.server.db, requireActor(request).user.id);
-  return settingsOf(request.server.mailer !== null, row);
+  return settingsOf(request, row);
 }
 
 function mailerOf(request: FastifyRequest): Mailer {
@@ -123,7 +123,7 @@ export async function subscribeDigest(
     await sendOrFail(mailer, { to: body.email, ...confirmationMail(code) });
     return saved;
   });
-  return settingsOf(true, row);
+  return settingsOf(request, row);
 }
 
 async function sendOrFail(mailer: Mailer, message: Parameters<Mailer['send']>[0]): Promise<void> {
@@ -155,7 +155,10 @@ const codeErrors: Record<Exclude<CodeCheck, 'ok'>, () => AppError> = {
       '確認コードを何度も間違えたため、このコードは使えなくなりました。もう一度送ってください。',
     ),
   wrong: () =>
-    badRequest('digest_code_wrong', '確認コードが違います。メールに記載された6桁の数字を入力してください。'),
+    badRequest(
+      'digest_code_wrong',
+      `確認コードが違います。メールに記載された${DIGEST_CODE_LENGTH}桁の数字を入力してください。`,
+    ),
 };
 
 function checkCode(row: SubscriptionRow | undefined, userId: string, code: string): CodeCheck {
@@ -187,7 +190,7 @@ export async function confirmDigest(request: FastifyRequest, code: string): Prom
     return { check, row: updated };
   });
   if (check !== 'ok') throw codeErrors[check]();
-  return settingsOf(request.server.mailer !== null, row);
+  return settingsOf(request, row);
 }
 
 export async function unsubscribeDigest(request: FastifyRequest): Promise<DigestSettings> {
@@ -199,5 +202,5 @@ export async function unsubscribeDigest(request: FastifyRequest): Promise<Digest
       .returning({ userId: digestSubscriptions.userId });
     if (removed.length > 0) await audit(tx, request, 'account.digest_stopped');
   });
-  return settingsOf(request.server.mailer !== null, undefined);
+  return settingsOf(request, undefined);
 }

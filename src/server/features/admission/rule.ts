@@ -40,7 +40,7 @@ const versionsOf = (db: DbOrTx) =>
   db.select().from(admissionRuleVersions).orderBy(desc(admissionRuleVersions.version));
 
 /** The version in force on `day`: the latest whose date has come. */
-export const inForceOn = (versions: RuleVersion[], day: string): RuleVersion | null =>
+const inForceOn = (versions: RuleVersion[], day: string): RuleVersion | null =>
   versions.find((version) => version.effectiveFrom <= day) ?? null;
 
 export async function ruleOverview(request: FastifyRequest): Promise<RuleOverview> {
@@ -54,11 +54,6 @@ export async function ruleOverview(request: FastifyRequest): Promise<RuleOvervie
       ? {
           admittedOn: today,
           admissionInfoDue: addRuleDays(today, current.parameters.admissionInfoDays, current.parameters),
-          dischargeInfoDueAfterToday: addRuleDays(
-            today,
-            current.parameters.dischargeInfoDays,
-            current.parameters,
-          ),
         }
       : null,
     mayEdit: hasSystemRole(request.actor, RULE_EDITORS),

@@ -1,7 +1,7 @@
 // `/admission/rule` — the admission and discharge support rule (入退院支援ルール) in force: its
 // deadlines in plain words, its text and every version; city and center staff write a new version.
 import { Alert, Badge, Group, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { todayInJapan } from '../../../shared/dates';
 import type { RuleOverview, RuleVersion } from '../../../shared/schemas/admission-rule';
@@ -15,7 +15,7 @@ import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { RuleVersionForm } from './RuleVersionForm';
 
-export const ruleKey = ['admission', 'rule'] as const;
+const ruleKey = ['admission', 'rule'] as const;
 
 export default function RulePage() {
   const { t } = useTranslation();
@@ -32,6 +32,7 @@ export default function RulePage() {
 
 function RuleContent({ overview }: { overview: RuleOverview }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const today = todayInJapan();
   const waiting = overview.versions.filter((version) => version.effectiveFrom > today);
   return (
@@ -48,7 +49,12 @@ function RuleContent({ overview }: { overview: RuleOverview }) {
         </Alert>
       ))}
       {overview.versions.length > 0 && <VersionTable versions={overview.versions} />}
-      {overview.mayEdit && <RuleVersionForm latest={overview.versions[0] ?? null} />}
+      {overview.mayEdit && (
+        <RuleVersionForm
+          latest={overview.versions[0] ?? null}
+          onSaved={(next) => queryClient.setQueryData(ruleKey, next)}
+        />
+      )}
     </>
   );
 }
@@ -60,7 +66,7 @@ const monthDay = (value: string) => {
 };
 
 /** The deadlines of a version, in the words a care manager or an MSW would use. */
-export function useDeadlineFacts(version: RuleVersion): [string, string][] {
+function useDeadlineFacts(version: RuleVersion): [string, string][] {
   const { t } = useTranslation();
   const p = version.parameters;
   const unit = t(`admission.rule.unit.${p.dayCounting}`);

@@ -2,7 +2,7 @@
 // it with a 409 when someone else added a version meanwhile; the message says to reload.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,6 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyServerErrors } from '../../ui/forms';
 import { NoticeAlert } from '../../ui/NoticeAlert';
 import { Section } from '../../ui/Section';
-import { ruleKey } from './RulePage';
 
 const dayFields = [
   'admissionInfoDays',
@@ -47,9 +46,14 @@ function valuesFrom(latest: RuleVersion | null): RuleVersionRequest {
   };
 }
 
-export function RuleVersionForm({ latest }: { latest: RuleVersion | null }) {
+type Props = {
+  latest: RuleVersion | null;
+  /** The page shows the overview the server answered with. */
+  onSaved: (overview: RuleOverview) => void;
+};
+
+export function RuleVersionForm({ latest, onSaved }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [closure, setClosure] = useState(latest ? latest.parameters.yearEndClosure !== null : true);
   // Without the closure, its fields are not part of the request (nor checked).
   const withClosure = (values: RuleVersionRequest): RuleVersionRequest =>
@@ -72,7 +76,7 @@ export function RuleVersionForm({ latest }: { latest: RuleVersion | null }) {
     mutationFn: (values: RuleVersionRequest) =>
       api.post<RuleOverview>('/api/admission/rule/versions', withClosure(values)),
     onSuccess: (overview) => {
-      queryClient.setQueryData(ruleKey, overview);
+      onSaved(overview);
       form.reset(valuesFrom(overview.versions[0] ?? null));
     },
     onError: (error) => applyServerErrors(error, form.setError, fields),
