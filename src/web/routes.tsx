@@ -42,6 +42,7 @@ const FamilyJoinPage = lazy(() => familyPages().then((m) => ({ default: m.Family
 const FamilyPage = lazy(() => familyPages().then((m) => ({ default: m.FamilyPage })));
 // admission (入退院支援)
 const AdmissionRulePage = lazy(() => import('./features/admission/RulePage'));
+const AdmissionParticipationPage = lazy(() => import('./features/admission/ParticipationPage'));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -104,6 +105,7 @@ export const router = createBrowserRouter([
                   { path: '/teams/broadcast', element: <BroadcastPage /> },
                   { path: '/teams/:teamId', element: <TeamPage /> },
                   { path: '/admission/rule', element: <AdmissionRulePage /> },
+                  { path: '/admission/participation', element: <AdmissionParticipationPage /> },
                   { path: '/orgs/:orgId', element: <OrganisationPage /> },
                   { path: '/orgs/:orgId/directory', element: <OrgDirectoryPage /> },
                   { path: '/directory/points/:id/edit', element: <EditPointPage /> },

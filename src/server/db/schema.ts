@@ -825,3 +825,29 @@ export const admissionRuleVersions = pgTable(
   },
   (t) => [uniqueIndex('admission_rule_versions_version_idx').on(t.version)],
 );
+
+/**
+ * Participation in the rule (入退院支援ルール参加登録): a hospital or care-management office (a
+ * directory entry, with or without accounts) declares whether it operates the rule and, for a
+ * hospital, its admission/discharge window (入退院支援窓口). One row per entry, changed in place
+ * with `version` against concurrent edits; every change is in the audit log.
+ */
+export const admissionParticipation = pgTable('admission_participation', {
+  servicePointId: uuid('service_point_id')
+    .primaryKey()
+    .references(() => servicePoints.id),
+  participates: boolean('participates').notNull(),
+  windowDepartment: text('window_department'),
+  windowPhone: text('window_phone'),
+  windowFax: text('window_fax'),
+  windowHours: text('window_hours'),
+  // MSW (医療ソーシャルワーカー) / 退院調整看護師 on staff.
+  socialWorkerOnStaff: boolean('social_worker_on_staff').notNull().default(false),
+  dischargeNurseOnStaff: boolean('discharge_nurse_on_staff').notNull().default(false),
+  notes: text('notes'),
+  declaredBy: uuid('declared_by')
+    .notNull()
+    .references(() => users.id),
+  declaredAt: timeNow('declared_at'),
+  version: integer('version').notNull().default(1),
+});

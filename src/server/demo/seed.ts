@@ -2,11 +2,20 @@
 import { count, eq } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import { admissionRuleVersions, areas, memberships, organisations, users } from '../db/schema';
+import {
+  admissionParticipation,
+  admissionRuleVersions,
+  areas,
+  memberships,
+  organisations,
+  servicePoints as servicePointsTable,
+  users,
+} from '../db/schema';
 import { createUser } from '../features/account/users';
 import { writeCitySettings } from '../features/settings/city-settings';
 import { appendAudit } from '../platform/audit';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './accounts';
+import { demoDeclarations } from './admission-participation';
 import { demoRule } from './admission-rule';
 import { demoAreas, demoCity, demoOrganisations } from './organisations';
 import { seedDemoDirectory } from './seed-directory';
@@ -26,6 +35,7 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
   await db.transaction(async (tx) => {
     await writeCitySettings(tx, demoCity, null);
     const orgIds = new Map<string, string>();
+    const userIds = new Map<string, string>();
     for (const o of demoOrganisations) {
       const [row] = await tx
         .insert(organisations)
@@ -67,6 +77,7 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
         isDemo: true,
         totpSecret: DEMO_TOTP_SECRET,
       });
+      userIds.set(account.loginId, userId);
       const orgId = account.organisation && orgIds.get(account.organisation.key);
       if (orgId && account.organisation) {
         await tx
@@ -76,6 +87,17 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
     }
     const servicePoints = await seedDemoDirectory(tx, orgIds, areaIds);
     await tx.insert(admissionRuleVersions).values({ version: 1, ...demoRule, isExample: true });
+    for (const { code, by, declaration } of demoDeclarations) {
+      const [point] = await tx
+        .select({ id: servicePointsTable.id })
+        .from(servicePointsTable)
+        .where(eq(servicePointsTable.officialCode, code));
+      const declaredBy = userIds.get(by);
+      if (point && declaredBy)
+        await tx
+          .insert(admissionParticipation)
+          .values({ servicePointId: point.id, ...declaration, declaredBy });
+    }
     await appendAudit(tx, {
       action: 'system.demo_seeded',
       details: { organisations: orgIds.size, users: demoAccounts.length, servicePoints },

@@ -17,7 +17,7 @@ import { idSchema, isoDateTime, kanaText, requiredText } from './common';
 import { careManagerTimeWindow } from './directory';
 
 /** An empty text field means "none" (null); a field left out stays as it is (undefined). */
-const blankToNull = <T extends z.ZodType>(schema: T) =>
+export const blankToNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
     schema.nullish(),
@@ -39,7 +39,7 @@ const count = (what: string, max: number) =>
 
 const distinct = <T>(items: T[]) => [...new Set(items)];
 
-const phoneNumber = (what: string) =>
+export const phoneNumber = (what: string) =>
   blankToNull(
     z
       .string()

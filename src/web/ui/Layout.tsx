@@ -19,6 +19,7 @@ export type NavKey =
   | 'directory'
   | 'patients'
   | 'admissionRule'
+  | 'admissionParticipation'
   | 'account'
   | 'adminOrganisations'
   | 'adminUsers'
@@ -35,6 +36,7 @@ export function navItems(me: Me): NavItem[] {
     // Patients are recorded by organisations: a member of one sees its patients.
     ...(me.memberships.length > 0 ? [{ to: '/patients', key: 'patients' as const }] : []),
     { to: '/admission/rule', key: 'admissionRule' },
+    { to: '/admission/participation', key: 'admissionParticipation' },
     { to: '/account', key: 'account' },
   ];
   if (hasRole(me, ['system_admin'])) {

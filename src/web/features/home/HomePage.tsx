@@ -9,6 +9,7 @@ import { navItems } from '../../ui/Layout';
 import { useLabel } from '../../ui/labels';
 import { PageTitle } from '../../ui/PageTitle';
 import { useMe } from '../../ui/session';
+import { ParticipationHomeCard } from '../admission/ParticipationHomeCard';
 import { ImportsHomeLink } from '../directory/imports/ImportsHomeLink';
 import { DirectoryHomeLinks } from '../directory/maintenance/DirectoryHomeLinks';
 import { CareHomeSection } from '../teams/CareHomeSection';
@@ -39,6 +40,8 @@ export default function HomePage() {
       </div>
 
       {memberships.length > 0 && <CareHomeSection />}
+
+      <ParticipationHomeCard />
 
       <section aria-labelledby="orgs-heading">
         <Title order={2} id="orgs-heading" mb="sm">
