@@ -16,6 +16,7 @@ function refresh(client: QueryClient, event: LiveEvent | null): void {
   void client.invalidateQueries({ queryKey: event ? teamKey(event.teamId) : ['teams'] });
   void client.invalidateQueries({ queryKey: careHomeKey });
   if (!event || event.type === 'team') void client.invalidateQueries({ queryKey: ['patients'] });
+  if (!event || event.type === 'admission') void client.invalidateQueries({ queryKey: ['admission'] });
 }
 
 function open(client: QueryClient): void {
@@ -25,7 +26,7 @@ function open(client: QueryClient): void {
     if (opened) refresh(client, null);
     opened = true;
   });
-  for (const type of ['post', 'read', 'team', 'meeting'] satisfies LiveEvent['type'][])
+  for (const type of ['post', 'read', 'team', 'meeting', 'admission'] satisfies LiveEvent['type'][])
     source.addEventListener(type, (message) => refresh(client, JSON.parse((message as MessageEvent).data)));
 }
 

@@ -43,6 +43,8 @@ const FamilyPage = lazy(() => familyPages().then((m) => ({ default: m.FamilyPage
 // admission (入退院支援)
 const AdmissionRulePage = lazy(() => import('./features/admission/RulePage'));
 const AdmissionParticipationPage = lazy(() => import('./features/admission/ParticipationPage'));
+const AdmissionEpisodePage = lazy(() => import('./features/admission/EpisodePage'));
+const AdmissionCenterPage = lazy(() => import('./features/admission/CenterPage'));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -106,6 +108,7 @@ export const router = createBrowserRouter([
                   { path: '/teams/:teamId', element: <TeamPage /> },
                   { path: '/admission/rule', element: <AdmissionRulePage /> },
                   { path: '/admission/participation', element: <AdmissionParticipationPage /> },
+                  { path: '/admission/episodes/:episodeId', element: <AdmissionEpisodePage /> },
                   { path: '/orgs/:orgId', element: <OrganisationPage /> },
                   { path: '/orgs/:orgId/directory', element: <OrgDirectoryPage /> },
                   { path: '/directory/points/:id/edit', element: <EditPointPage /> },
@@ -129,6 +132,10 @@ export const router = createBrowserRouter([
                   {
                     element: <RequireRole roles={['center_staff', 'system_admin']} />,
                     children: [{ path: '/directory/imports', element: <ImportsPage /> }],
+                  },
+                  {
+                    element: <RequireRole roles={['center_staff', 'city_staff']} />,
+                    children: [{ path: '/admission/center', element: <AdmissionCenterPage /> }],
                   },
                 ],
               },

@@ -851,3 +851,90 @@ export const admissionParticipation = pgTable('admission_participation', {
   declaredAt: timeNow('declared_at'),
   version: integer('version').notNull().default(1),
 });
+
+/**
+ * An admission episode (入退院): one hospital stay of a patient, tied to their care team. Its
+ * deadlines come from the rule version in force on the admission date, kept here so that a later
+ * version never moves them. A transfer (転院) closes it and opens a linked one at the next hospital.
+ */
+export const admissionEpisodes = pgTable(
+  'admission_episodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => careTeams.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    hospitalPointId: uuid('hospital_point_id')
+      .notNull()
+      .references(() => servicePoints.id),
+    careOfficePointId: uuid('care_office_point_id').references(() => servicePoints.id),
+    ruleVersionId: uuid('rule_version_id')
+      .notNull()
+      .references(() => admissionRuleVersions.id),
+    admittedOn: text('admitted_on').notNull(),
+    ward: text('ward'),
+    expectedDischargeOn: text('expected_discharge_on'),
+    dischargedOn: text('discharged_on'),
+    // home | transfer | death | facility (施設入所); null while in hospital.
+    outcome: text('outcome'),
+    needsConference: boolean('needs_conference').notNull().default(false),
+    transferredFromId: uuid('transferred_from_id').references((): AnyPgColumn => admissionEpisodes.id),
+    notes: text('notes'),
+    openedBy: uuid('opened_by')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('admission_episodes_team_idx').on(t.teamId, t.admittedOn),
+    index('admission_episodes_hospital_idx').on(t.hospitalPointId, t.admittedOn),
+  ],
+);
+
+/**
+ * The steps of an episode, each with its owner (the hospital or the care-management office, and that
+ * side's organisation when it has accounts), its due date from the rule, and how it was done: inside
+ * the platform, or by FAX, phone, post or by hand with the person on the other side.
+ */
+export const admissionEpisodeSteps = pgTable(
+  'admission_episode_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => admissionEpisodes.id),
+    step: text('step').notNull(),
+    ownerSide: text('owner_side').notNull(),
+    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisations.id),
+    // null until the date it counts from is known (the expected discharge, the discharge).
+    dueOn: text('due_on'),
+    // pending | done | not_needed
+    status: text('status').notNull().default('pending'),
+    doneOn: text('done_on'),
+    method: text('method'),
+    counterpart: text('counterpart'),
+    notes: text('notes'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: optionalTime('recorded_at'),
+    receivedAt: optionalTime('received_at'),
+    receivedBy: uuid('received_by').references(() => users.id),
+    // 退院前カンファレンス: when it is to be held, who took part, what was agreed.
+    scheduledAt: optionalTime('scheduled_at'),
+    participants: text('participants'),
+    minutes: text('minutes'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('admission_episode_steps_step_idx').on(t.episodeId, t.step),
+    // The overdue and due-soon lists: pending steps by owner and date, and for the whole city.
+    index('admission_episode_steps_owner_due_idx')
+      .on(t.ownerOrganisationId, t.dueOn)
+      .where(sql`status = 'pending'`),
+    index('admission_episode_steps_due_idx').on(t.dueOn).where(sql`status = 'pending'`),
+  ],
+);

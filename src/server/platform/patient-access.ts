@@ -8,6 +8,9 @@
 // Every read, search and write of patient data writes its audit record here, inside the caller's
 // transaction where there is one, so nothing is read or changed unaudited. A patient the actor may
 // not see is answered 404, exactly as one that does not exist: ids are not to be probed.
+// An admission episode (入退院) is seen by the patient's care team, as above, and by the window of the
+// hospital it is at — that hospital's members, while the consent to share with the care team is in
+// force — and by nobody else (openEpisode).
 import { and, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
@@ -15,6 +18,7 @@ import { todayInJapan } from '../../shared/dates';
 import type { ConsentScope } from '../../shared/patients';
 import type { DbOrTx } from '../db/client';
 import {
+  admissionEpisodes,
   careTeamMembers,
   careTeams,
   memberships,
@@ -67,7 +71,15 @@ export type PatientAuditAction =
   | 'family.end'
   | 'family.join'
   | 'family.read'
-  | 'family.post';
+  | 'family.post'
+  | 'episode.list'
+  | 'episode.open'
+  | 'episode.read'
+  | 'episode.update'
+  | 'episode.step'
+  | 'episode.receipt'
+  | 'episode.discharge'
+  | 'episode.due_list';
 
 const patientNotFound = () =>
   notFound(
@@ -366,6 +378,62 @@ export async function openFamilyTeam(
   await auditPatientAccess(db, request, action, row.patient, {
     teamId: row.team.id,
     familyMemberId: row.family.id,
+    ...options.details,
+  });
+  return row;
+}
+
+export type EpisodeRow = typeof admissionEpisodes.$inferSelect;
+export type EpisodeAccess = {
+  episode: EpisodeRow;
+  patient: { id: string; name: string; organisationId: string };
+  /** The actor is a member of the hospital's organisation (its window). */
+  atHospital: boolean;
+};
+
+/** The condition "the user works at the episode's hospital" on `admission_episodes`. */
+export const atEpisodeHospital = (userId: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM service_points hp JOIN memberships hm ON hm.organisation_id = hp.organisation_id
+    WHERE hp.id = ${admissionEpisodes.hospitalPointId} AND hm.user_id = ${userId})`;
+
+/** The condition on `admission_episodes` for the episodes the user may see (see the head comment). */
+export function visibleEpisodesOf(userId: string): SQL {
+  return sql`(EXISTS (SELECT 1 FROM care_team_members m JOIN patients p ON p.id = ${admissionEpisodes.patientId}
+      WHERE m.team_id = ${admissionEpisodes.teamId} AND m.user_id = ${userId} AND ${currentPlace}
+        AND (p.organisation_id = m.organisation_id OR ${careTeamConsentInForce(sql`p.id`)}))
+    OR (${atEpisodeHospital(userId)} AND ${careTeamConsentInForce(sql`${admissionEpisodes.patientId}`)}))`;
+}
+
+/**
+ * The episode, if the actor may see it (else 404, as for one that does not exist), with the audit
+ * record of this access. In a transaction the episode row is locked for the change to come.
+ */
+export async function openEpisode(
+  request: FastifyRequest,
+  episodeId: string,
+  action: PatientAuditAction,
+  options: { db?: DbOrTx; forUpdate?: boolean; details?: Record<string, unknown> } = {},
+): Promise<EpisodeAccess> {
+  const userId = requireActor(request).user.id;
+  const db = options.db ?? request.server.db;
+  const query = db
+    .select({
+      episode: admissionEpisodes,
+      patient: { id: patients.id, name: patients.name, organisationId: patients.organisationId },
+      atHospital: sql<boolean>`${atEpisodeHospital(userId)}`,
+    })
+    .from(admissionEpisodes)
+    .innerJoin(patients, eq(patients.id, admissionEpisodes.patientId))
+    .where(and(eq(admissionEpisodes.id, episodeId), visibleEpisodesOf(userId)));
+  const [row] = options.forUpdate ? await query.for('update', { of: admissionEpisodes }) : await query;
+  if (!row)
+    throw notFound(
+      'この入退院の記録は見つからないか、閲覧する権限がありません。一覧から選び直してください。',
+      'episode_not_found',
+    );
+  await auditPatientAccess(db, request, action, row.patient, {
+    episodeId,
+    teamId: row.episode.teamId,
     ...options.details,
   });
   return row;

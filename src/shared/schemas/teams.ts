@@ -230,9 +230,11 @@ export const patientTeams = z.object({ items: z.array(teamSummary) });
 
 /** What the live stream says: which team changed and how, never the content. */
 export const liveEvent = z.object({
-  type: z.enum(['post', 'read', 'team', 'meeting']),
+  type: z.enum(['post', 'read', 'team', 'meeting', 'admission']),
   teamId: idSchema,
   postId: idSchema.optional(),
+  /** An admission episode (入退院) of the team changed. */
+  episodeId: idSchema.optional(),
 });
 export type LiveEvent = z.infer<typeof liveEvent>;
 

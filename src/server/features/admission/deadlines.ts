@@ -8,7 +8,8 @@ type Counting = Pick<RuleParameters, 'dayCounting' | 'yearEndClosure'>;
 
 const DAY_MS = 86_400_000;
 
-const shift = (date: string, days: number): string =>
+/** The date `days` calendar days after (or, negative, before) `date`. */
+export const addCalendarDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 function inClosure(date: string, closure: Counting['yearEndClosure']): boolean {
@@ -34,16 +35,16 @@ export function isDayOff(date: string, counting: Counting): boolean {
  * Negative `days` count backwards the same way (a deadline before a date).
  */
 export function addRuleDays(from: string, days: number, counting: Counting): string {
-  if (counting.dayCounting === 'calendar') return shift(from, days);
+  if (counting.dayCounting === 'calendar') return addCalendarDays(from, days);
   const step = days < 0 ? -1 : 1;
   let date = from;
   let left = Math.abs(days);
   if (left === 0) {
-    while (isDayOff(date, counting)) date = shift(date, step);
+    while (isDayOff(date, counting)) date = addCalendarDays(date, step);
     return date;
   }
   while (left > 0) {
-    date = shift(date, step);
+    date = addCalendarDays(date, step);
     if (!isDayOff(date, counting)) left--;
   }
   return date;

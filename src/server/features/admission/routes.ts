@@ -1,7 +1,26 @@
 // /api/admission/*: admission and discharge support (入退院支援). The rule is read by every signed-in
 // user and written by city and support-center staff; participation is read by every signed-in user and
-// declared by the entry's organisation admins or the support center.
+// declared by the entry's organisation admins or the support center. Episodes are patient data: each is
+// opened through platform/patient-access.ts (the care team, and the hospital's window), which audits;
+// the center's lists carry no patient and are for city and center staff.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  centerOverdue as centerOverdueSchema,
+  conferenceScheduleRequest,
+  dischargeRequest,
+  episodeOpenRequest,
+  episodeParams,
+  episodeView,
+  expectedDischargeRequest,
+  myDueSteps as myDueStepsSchema,
+  openEpisodes,
+  performance,
+  performanceQuery,
+  stepParams,
+  stepRecordRequest,
+  teamEpisodes,
+  teamEpisodesParams,
+} from '../../../shared/schemas/admission-episodes';
 import {
   participationList,
   participationQuery,
@@ -16,8 +35,17 @@ import {
 import { idParams } from '../../../shared/schemas/common';
 import { access } from '../../platform/access';
 import { pointMaintainer } from '../directory/point-access';
+import { centerOverdue, myDueSteps, myOpenEpisodes, rulePerformance } from './due-lists';
+import {
+  listTeamEpisodes,
+  openTeamEpisode,
+  readEpisode,
+  recordDischarge,
+  setExpectedDischarge,
+} from './episodes';
 import { declareParticipation, listParticipation, participationRates } from './participation';
 import { addRuleVersion, RULE_EDITORS, ruleOverview } from './rule';
+import { acknowledgeReceipt, recordStep, scheduleConference } from './steps';
 
 export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['admission'];
@@ -89,5 +117,174 @@ export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: pointMaintainer },
     },
     async (request) => ({ entry: await declareParticipation(request, request.params.id, request.body) }),
+  );
+  const patientData = { access: access.patientData() };
+  const episode = { 200: episodeView };
+
+  app.get(
+    '/api/admission/teams/:teamId/episodes',
+    {
+      schema: {
+        tags,
+        summary: "The team's admission episodes",
+        params: teamEpisodesParams,
+        response: { 200: teamEpisodes },
+      },
+      config: patientData,
+    },
+    async (request) => listTeamEpisodes(request, request.params.teamId),
+  );
+
+  app.post(
+    '/api/admission/teams/:teamId/episodes',
+    {
+      schema: {
+        tags,
+        summary:
+          "Open an admission episode for the team's patient (deadlines from the rule in force that day)",
+        params: teamEpisodesParams,
+        body: episodeOpenRequest,
+        response: { 201: episodeView },
+      },
+      config: patientData,
+    },
+    async (request, reply) =>
+      reply.code(201).send(await openTeamEpisode(request, request.params.teamId, request.body)),
+  );
+
+  app.get(
+    '/api/admission/episodes/:episodeId',
+    {
+      schema: { tags, summary: 'An episode with its steps', params: episodeParams, response: episode },
+      config: patientData,
+    },
+    async (request) => readEpisode(request, request.params.episodeId, 'episode.read'),
+  );
+
+  app.put(
+    '/api/admission/episodes/:episodeId/expected-discharge',
+    {
+      schema: {
+        tags,
+        summary: 'Set the expected discharge and whether a conference is needed (version read; 409 if stale)',
+        params: episodeParams,
+        body: expectedDischargeRequest,
+        response: episode,
+      },
+      config: patientData,
+    },
+    async (request) => setExpectedDischarge(request, request.params.episodeId, request.body),
+  );
+
+  app.post(
+    '/api/admission/episodes/:episodeId/steps/:step',
+    {
+      schema: {
+        tags,
+        summary: 'Record a step as done, with date, method and the person on the other side (once: 409)',
+        params: stepParams,
+        body: stepRecordRequest,
+        response: episode,
+      },
+      config: patientData,
+    },
+    async (request) => recordStep(request, request.params.episodeId, request.params.step, request.body),
+  );
+
+  app.post(
+    '/api/admission/episodes/:episodeId/receipt',
+    {
+      schema: {
+        tags,
+        summary: "The hospital's window acknowledges the admission information (403 for anyone else)",
+        params: episodeParams,
+        response: episode,
+      },
+      config: patientData,
+    },
+    async (request) => acknowledgeReceipt(request, request.params.episodeId),
+  );
+
+  app.put(
+    '/api/admission/episodes/:episodeId/conference',
+    {
+      schema: {
+        tags,
+        summary: 'Schedule (or move) the pre-discharge conference',
+        params: episodeParams,
+        body: conferenceScheduleRequest,
+        response: episode,
+      },
+      config: patientData,
+    },
+    async (request) => scheduleConference(request, request.params.episodeId, request.body),
+  );
+
+  app.post(
+    '/api/admission/episodes/:episodeId/discharge',
+    {
+      schema: {
+        tags,
+        summary: 'Record the discharge and its outcome (a transfer opens a linked episode)',
+        params: episodeParams,
+        body: dischargeRequest,
+        response: episode,
+      },
+      config: patientData,
+    },
+    async (request) => recordDischarge(request, request.params.episodeId, request.body),
+  );
+
+  app.get(
+    '/api/admission/episodes',
+    {
+      schema: {
+        tags,
+        summary: 'Episodes still in hospital that the signed-in user takes part in (team or hospital)',
+        response: { 200: openEpisodes },
+      },
+      config: patientData,
+    },
+    async (request) => myOpenEpisodes(request),
+  );
+
+  app.get(
+    '/api/admission/due',
+    {
+      schema: {
+        tags,
+        summary: "The signed-in user's overdue and due-soon steps (their organisations' own)",
+        response: { 200: myDueStepsSchema },
+      },
+      config: patientData,
+    },
+    async (request) => myDueSteps(request),
+  );
+
+  app.get(
+    '/api/admission/center/overdue',
+    {
+      schema: {
+        tags,
+        summary: 'Every overdue step of the city, without patients',
+        response: { 200: centerOverdueSchema },
+      },
+      config: { access: access.systemRole(...RULE_EDITORS) },
+    },
+    async () => centerOverdue(app.db),
+  );
+
+  app.get(
+    '/api/admission/center/performance',
+    {
+      schema: {
+        tags,
+        summary: 'On-time rate per month, step and organisation',
+        querystring: performanceQuery,
+        response: { 200: performance },
+      },
+      config: { access: access.systemRole(...RULE_EDITORS) },
+    },
+    async (request) => rulePerformance(app.db, request.query),
   );
 };

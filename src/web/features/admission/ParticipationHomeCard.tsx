@@ -1,10 +1,10 @@
 // On the home page of the support center and the city: the participation rate of the rule, live
-// (read again every minute), with the way to the register.
-import { Anchor, Card, List, Title } from '@mantine/core';
+// (read again every minute), with the ways to the register and to the overdue steps.
+import { Anchor, Card, Group, List, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, useMe } from '../../ui/session';
-import { ratePercent, useParticipationRates } from './ParticipationRates';
+import { percentOf, useParticipationRates } from './ParticipationRates';
 
 export function ParticipationHomeCard() {
   const me = useMe();
@@ -27,7 +27,7 @@ function RateCard() {
               <List.Item key={rate.kind}>
                 {t('admission.participation.homeRate', {
                   kind: t(`admission.participation.kinds.${rate.kind}`),
-                  rate: ratePercent(rate),
+                  rate: percentOf(rate.participating, rate.entries),
                   participating: rate.participating,
                   entries: rate.entries,
                 })}
@@ -35,9 +35,14 @@ function RateCard() {
             ))}
           </List>
         )}
-        <Anchor component={Link} to="/admission/participation">
-          {t('admission.participation.homeLink')}
-        </Anchor>
+        <Group gap="lg">
+          <Anchor component={Link} to="/admission/center">
+            {t('admission.center.homeLink')}
+          </Anchor>
+          <Anchor component={Link} to="/admission/participation">
+            {t('admission.participation.homeLink')}
+          </Anchor>
+        </Group>
       </Card>
     </section>
   );

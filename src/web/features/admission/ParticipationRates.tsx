@@ -3,7 +3,7 @@
 import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ParticipationRate, ParticipationRates } from '../../../shared/schemas/admission-participation';
+import type { ParticipationRates } from '../../../shared/schemas/admission-participation';
 import { api } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ScrollTable } from '../../ui/ScrollTable';
@@ -19,8 +19,8 @@ export function useParticipationRates() {
 }
 
 /** 1 of 2 as 50%; nothing to count as a dash. */
-export function ratePercent(rate: Pick<ParticipationRate, 'entries' | 'participating'>): string {
-  return rate.entries === 0 ? '—' : `${Math.round((rate.participating / rate.entries) * 100)}%`;
+export function percentOf(part: number, whole: number): string {
+  return whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`;
 }
 
 export function ParticipationRateTable() {
@@ -55,7 +55,7 @@ export function ParticipationRateTable() {
               <td>{t(`admission.participation.kinds.${rate.kind}`)}</td>
               <td>{area}</td>
               <td>
-                <strong>{ratePercent(rate)}</strong>
+                <strong>{percentOf(rate.participating, rate.entries)}</strong>
               </td>
               <td>{rate.participating}</td>
               <td>{rate.notParticipating}</td>

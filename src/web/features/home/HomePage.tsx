@@ -9,6 +9,7 @@ import { navItems } from '../../ui/Layout';
 import { useLabel } from '../../ui/labels';
 import { PageTitle } from '../../ui/PageTitle';
 import { useMe } from '../../ui/session';
+import { AdmissionHomeSection } from '../admission/AdmissionHomeSection';
 import { ParticipationHomeCard } from '../admission/ParticipationHomeCard';
 import { ImportsHomeLink } from '../directory/imports/ImportsHomeLink';
 import { DirectoryHomeLinks } from '../directory/maintenance/DirectoryHomeLinks';
@@ -38,6 +39,8 @@ export default function HomePage() {
           })}
         </Text>
       </div>
+
+      {memberships.length > 0 && <AdmissionHomeSection />}
 
       {memberships.length > 0 && <CareHomeSection />}
 

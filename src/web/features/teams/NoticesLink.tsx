@@ -1,21 +1,26 @@
 // The header's notices (お知らせ) of a professional: how many things wait on the home page —
-// invitations, urgent posts to acknowledge, unread posts addressed to them, meeting polls — kept
+// invitations, urgent posts to acknowledge, unread posts addressed to them, meeting polls, admission
+// steps overdue or due soon (入退院支援) — kept
 // current by the live stream on every page, so a nurse on another screen still sees 至急 arrive.
 import { Badge, Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveUpdates } from '../../live';
+import { useDueSteps } from '../admission/AdmissionHomeSection';
 import { useCareHome } from './use-team';
 
 export function NoticesLink() {
   const { t } = useTranslation();
   useLiveUpdates();
   const home = useCareHome();
+  const due = useDueSteps();
   const data = home.data;
-  const count = data
-    ? data.invitations.length + data.urgent.length + data.mentions.length + data.polls.length
-    : 0;
-  const urgent = (data?.urgent.length ?? 0) > 0;
+  const dueCount = due.data?.items.length ?? 0;
+  const count =
+    (data ? data.invitations.length + data.urgent.length + data.mentions.length + data.polls.length : 0) +
+    dueCount;
+  const urgent =
+    (data?.urgent.length ?? 0) > 0 || (due.data?.items.some((item) => item.timing === 'overdue') ?? false);
   return (
     <Button
       component={Link}

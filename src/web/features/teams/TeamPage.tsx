@@ -7,6 +7,7 @@ import { useDateFormatter } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
+import { TeamAdmissionSection } from '../admission/TeamAdmissionSection';
 import { FamilySection } from './FamilySection';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
@@ -68,6 +69,7 @@ export default function TeamPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
+            {!data.support && <TeamAdmissionSection teamId={data.id} mayOpen={data.status === 'open'} />}
             <VitalsSection teamId={data.id} />
             <MeetingsSection team={data} />
             <MembersSection team={data} />

@@ -4,10 +4,15 @@
 // it waits for its date while the current version stays in force. Then the participation register:
 // the hospital's MSW corrects its window (a bad FAX number refused in words), the center answers for
 // the hospital without accounts and sees the rate on its home page rise, and a care manager on her
-// phone finds the window's number to call.
+// phone finds the window's number to call. Then a hospital stay from admission to discharge: the care
+// manager on her phone records the admission and the admission information sent by FAX; the MSW
+// acknowledges it, sets the expected discharge, schedules and records the conference, and the care
+// manager sees each step arrive live; another stay, left without its admission information, is on the
+// center's overdue list — without the patient's name.
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 import { todayInJapan } from '../../src/shared/dates';
+import { teamWithInvitee } from './care-team';
 import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJourney } from './harness';
 
 describe('admission and discharge support rule', () => {
@@ -125,6 +130,95 @@ describe('admission and discharge support rule', () => {
       expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
       await checkA11y(phone, '/admission/participation (phone)');
       await screenshot(phone, 'admission-participation-phone');
+    });
+  });
+
+  it('follows a hospital stay from admission to discharge, live on both sides, and shows the overdue one to the center', async () => {
+    await journey.run('admission-episode', async () => {
+      const today = todayInJapan();
+      const daysFromToday = (days: number) =>
+        new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      const cm = await (await journey.context(true)).newPage();
+      await signIn(cm, 'caremanager', DEMO_PASSWORD, totpOf('caremanager'));
+      const team = await teamWithInvitee(cm.request, '入江 ふみ', 'イリエ フミ', '翼 まどか');
+      // Another stay, ten days ago, whose admission information nobody recorded.
+      const late = await teamWithInvitee(cm.request, '沖 つる', 'オキ ツル', '翼 まどか');
+      const hospitals = await (await cm.request.get('/api/admission/participation?kind=hospital')).json();
+      const central = hospitals.entries.find((e: { name: string }) => e.name === 'みらい中央病院');
+      const overdue = await late.post(`/api/admission/teams/${late.id}/episodes`, {
+        hospitalPointId: central.servicePointId,
+        admittedOn: daysFromToday(-10),
+        needsConference: false,
+      });
+      expect(overdue.status()).toBe(201);
+
+      await cm.goto(`/teams/${team.id}`);
+      const stays = cm.getByRole('region', { name: '入退院' });
+      await stays.getByText('入院の記録はありません。').waitFor();
+      await stays.getByRole('button', { name: '入院を登録する' }).click();
+      const open = cm.getByRole('dialog', { name: '入院を登録する' });
+      await open.getByLabel('入院先の病院').fill('みらい中央');
+      await cm.getByRole('option', { name: 'みらい中央病院' }).click();
+      await open.getByLabel('病棟・担当').fill('4階東病棟');
+      await open.getByLabel('退院前カンファレンスが必要').check();
+      await checkA11y(cm, '/teams/:id (recording an admission)');
+      await open.getByRole('button', { name: '登録する' }).click();
+      await cm.getByRole('heading', { level: 1, name: '入退院の記録 — 入江 ふみ さん' }).waitFor();
+      const info = cm.getByRole('listitem', { name: '入院時情報提供' });
+      await info.getByText('未実施').or(info.getByText('期限間近')).first().waitFor();
+      await info.getByRole('button', { name: '実施を記録' }).click();
+      const record = cm.getByRole('dialog', { name: '入院時情報提供の実施を記録' });
+      await record.getByLabel('相手の方').fill('地域医療連携室 港さん');
+      await record.getByRole('button', { name: '保存' }).click();
+      await info.getByText('期限内に実施').waitFor();
+      await info.getByText('地域医療連携室 港さん').waitFor();
+      expect(await horizontalOverflow(cm)).toBeLessThanOrEqual(0);
+      await checkA11y(cm, '/admission/episodes/:id (phone)');
+      const episodeUrl = new URL(cm.url()).pathname;
+
+      const msw = await (await journey.context()).newPage();
+      await signIn(msw, 'msw', DEMO_PASSWORD, totpOf('msw'));
+      const inHospital = msw.getByRole('list', { name: '入院中の方' });
+      await inHospital.getByRole('link', { name: '入江 ふみ さん（みらい中央病院）' }).click();
+      await msw.waitForURL(`**${episodeUrl}`);
+      const received = msw.getByRole('listitem', { name: '入院時情報提供' });
+      await received.getByRole('button', { name: '受け取りました' }).click();
+      await received.getByText('病院が受け取りました（港 ゆかり）').waitFor();
+      // Live on the care manager's phone.
+      await info.getByText('病院が受け取りました（港 ゆかり）').waitFor();
+
+      await msw.getByRole('button', { name: '退院見込みを登録' }).click();
+      const expected = msw.getByRole('dialog', { name: '退院見込み' });
+      await expected.getByLabel('退院予定日').fill(daysFromToday(14));
+      await expected.getByRole('button', { name: '保存' }).click();
+      const conference = msw.getByRole('listitem', { name: '退院前カンファレンス' });
+      await conference.getByRole('button', { name: '日程を決める' }).click();
+      const schedule = msw.getByRole('dialog', { name: '退院前カンファレンスの日程' });
+      await schedule.getByLabel('日付').fill(daysFromToday(10));
+      await schedule.getByLabel('参加予定者').fill('主治医、病棟看護師、MSW、ケアマネジャー、訪問看護');
+      await schedule.getByRole('button', { name: '保存' }).click();
+      await conference.getByText('予定:').waitFor();
+      await checkA11y(msw, '/admission/episodes/:id (MSW)');
+      await conference.getByRole('button', { name: '実施を記録' }).click();
+      const held = msw.getByRole('dialog', { name: '退院前カンファレンスの実施を記録' });
+      await held.getByLabel('記録（決まったこと）').fill('退院後は訪問看護を週2回。介護ベッドを手配する。');
+      await held.getByRole('button', { name: '保存' }).click();
+      await conference.getByText('退院後は訪問看護を週2回。介護ベッドを手配する。').waitFor();
+      await screenshot(msw, 'admission-episode-msw');
+      // The care manager sees the conference's record arrive.
+      await cm.getByRole('listitem', { name: '退院前カンファレンス' }).getByText('期限内に実施').waitFor();
+      await screenshot(cm, 'admission-episode-phone');
+
+      const center = await (await journey.context()).newPage();
+      await signIn(center, 'center', DEMO_PASSWORD, totpOf('center'));
+      await center.getByRole('link', { name: '期限を過ぎた手順と運用状況を見る' }).click();
+      await center.getByRole('heading', { level: 1, name: '入退院支援ルールの運用状況' }).waitFor();
+      const list = center.getByRole('region', { name: '期限を過ぎている手順' });
+      await list.getByText('期限を過ぎている手順: 1件').waitFor();
+      await list.getByRole('row', { name: /入院時情報提供 担当: ケアマネジャー/ }).waitFor();
+      expect(await center.getByText('沖 つる').count()).toBe(0);
+      await checkA11y(center, '/admission/center');
+      await screenshot(center, 'admission-center');
     });
   });
 });

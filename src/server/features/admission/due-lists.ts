@@ -1,0 +1,204 @@
+// What is due: a professional's overdue and due-soon steps (those their organisation owns, in episodes
+// they may see — with the patient's name, audited), and the center's view of the city — overdue steps
+// and the on-time rate per step, organisation and month — with no patient in it: the center follows up
+// with the hospital or the office, not with the person's record.
+import { and, asc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { todayInJapan } from '../../../shared/dates';
+import {
+  type CenterOverdue,
+  DUE_SOON_DAYS,
+  type DueStepItem,
+  type EpisodeStep,
+  type OpenEpisodeItem,
+  type OwnerSide,
+  type Performance,
+  type performanceQuery,
+} from '../../../shared/schemas/admission-episodes';
+import type { DbOrTx } from '../../db/client';
+import {
+  admissionEpisodeSteps,
+  admissionEpisodes,
+  memberships,
+  patients,
+  servicePoints,
+} from '../../db/schema';
+import { requireActor } from '../../platform/access';
+import { atEpisodeHospital, auditPatientAccess, visibleEpisodesOf } from '../../platform/patient-access';
+import { addCalendarDays } from './deadlines';
+
+/** Most items one list shows: beyond it the center's total says how many more. */
+export const DUE_LIST_LIMIT = 100;
+
+const pending = eq(admissionEpisodeSteps.status, 'pending');
+const hospitalPoint = alias(servicePoints, 'hospital_point');
+const careOfficePoint = alias(servicePoints, 'care_office_point');
+
+/** The episodes still in hospital that the actor may see, at their hospital or in their teams. */
+export async function myOpenEpisodes(request: FastifyRequest): Promise<{ items: OpenEpisodeItem[] }> {
+  const userId = requireActor(request).user.id;
+  const db = request.server.db;
+  const rows = await db
+    .select({
+      episodeId: admissionEpisodes.id,
+      patientName: patients.name,
+      hospitalName: hospitalPoint.name,
+      admittedOn: admissionEpisodes.admittedOn,
+      expectedDischargeOn: admissionEpisodes.expectedDischargeOn,
+      atHospital: sql<boolean>`${atEpisodeHospital(userId)}`,
+    })
+    .from(admissionEpisodes)
+    .innerJoin(patients, eq(patients.id, admissionEpisodes.patientId))
+    .innerJoin(hospitalPoint, eq(hospitalPoint.id, admissionEpisodes.hospitalPointId))
+    .where(and(isNull(admissionEpisodes.dischargedOn), visibleEpisodesOf(userId)))
+    .orderBy(asc(admissionEpisodes.admittedOn))
+    .limit(DUE_LIST_LIMIT);
+  await auditShown(request, rows);
+  return { items: rows };
+}
+
+/** One audit record of the episodes a list showed (none when it showed nothing). */
+async function auditShown(request: FastifyRequest, rows: { episodeId: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await auditPatientAccess(
+    request.server.db,
+    request,
+    'episode.due_list',
+    { id: null, organisationId: null },
+    {
+      shown: [...new Set(rows.map((row) => row.episodeId))],
+    },
+  );
+}
+
+/** The actor's pending steps due by DUE_SOON_DAYS from today, overdue first. */
+export async function myDueSteps(request: FastifyRequest): Promise<{ items: DueStepItem[] }> {
+  const userId = requireActor(request).user.id;
+  const db = request.server.db;
+  const today = todayInJapan();
+  const rows = await db
+    .select({
+      episodeId: admissionEpisodes.id,
+      step: admissionEpisodeSteps.step,
+      dueOn: admissionEpisodeSteps.dueOn,
+      patientName: patients.name,
+      hospitalName: hospitalPoint.name,
+    })
+    .from(admissionEpisodeSteps)
+    .innerJoin(admissionEpisodes, eq(admissionEpisodes.id, admissionEpisodeSteps.episodeId))
+    .innerJoin(patients, eq(patients.id, admissionEpisodes.patientId))
+    .innerJoin(hospitalPoint, eq(hospitalPoint.id, admissionEpisodes.hospitalPointId))
+    .where(
+      and(
+        pending,
+        inArray(
+          admissionEpisodeSteps.ownerOrganisationId,
+          db
+            .select({ id: memberships.organisationId })
+            .from(memberships)
+            .where(eq(memberships.userId, userId)),
+        ),
+        lte(admissionEpisodeSteps.dueOn, addCalendarDays(today, DUE_SOON_DAYS)),
+        visibleEpisodesOf(userId),
+      ),
+    )
+    .orderBy(asc(admissionEpisodeSteps.dueOn))
+    .limit(DUE_LIST_LIMIT);
+  await auditShown(request, rows);
+  return {
+    items: rows.map((row) => ({
+      ...row,
+      step: row.step as EpisodeStep,
+      dueOn: row.dueOn ?? '',
+      timing: (row.dueOn ?? '') < today ? 'overdue' : 'due_soon',
+    })),
+  };
+}
+
+const DAY_MS = 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+/** Every overdue step of the city, the longest overdue first, without patients. */
+export async function centerOverdue(db: DbOrTx): Promise<CenterOverdue> {
+  const today = todayInJapan();
+  const where = and(pending, lt(admissionEpisodeSteps.dueOn, today));
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        step: admissionEpisodeSteps.step,
+        ownerSide: admissionEpisodeSteps.ownerSide,
+        dueOn: admissionEpisodeSteps.dueOn,
+        hospitalName: hospitalPoint.name,
+        careOfficeName: careOfficePoint.name,
+        admittedOn: admissionEpisodes.admittedOn,
+      })
+      .from(admissionEpisodeSteps)
+      .innerJoin(admissionEpisodes, eq(admissionEpisodes.id, admissionEpisodeSteps.episodeId))
+      .innerJoin(hospitalPoint, eq(hospitalPoint.id, admissionEpisodes.hospitalPointId))
+      .leftJoin(careOfficePoint, eq(careOfficePoint.id, admissionEpisodes.careOfficePointId))
+      .where(where)
+      .orderBy(asc(admissionEpisodeSteps.dueOn))
+      .limit(DUE_LIST_LIMIT),
+    db.select({ n: sql<number>`count(*)::int` }).from(admissionEpisodeSteps).where(where),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      ...row,
+      step: row.step as EpisodeStep,
+      ownerSide: row.ownerSide as OwnerSide,
+      dueOn: row.dueOn ?? '',
+      daysOverdue: daysBetween(row.dueOn ?? today, today),
+    })),
+    total: count?.n ?? 0,
+  };
+}
+
+/**
+ * The on-time rate by month of the due date, step and owner (the hospital or the office, named as in
+ * the directory): due, done on time, done late, and still open past the date. Twelve months back by
+ * default.
+ */
+export async function rulePerformance(
+  db: DbOrTx,
+  query: z.infer<typeof performanceQuery>,
+): Promise<Performance> {
+  const today = todayInJapan();
+  const from = query.from ?? addCalendarDays(today, -365).slice(0, 7);
+  const to = query.to ?? today.slice(0, 7);
+  const month = sql<string>`substr(${admissionEpisodeSteps.dueOn}, 1, 7)`;
+  const owner = sql<string>`CASE WHEN ${admissionEpisodeSteps.ownerSide} = 'hospital' THEN ${hospitalPoint.name}
+    ELSE coalesce(${careOfficePoint.name}, '（事業所の登録なし）') END`;
+  const done = sql`${admissionEpisodeSteps.status} = 'done'`;
+  const counted = (condition: SQL) => sql<number>`(count(*) FILTER (WHERE ${condition}))::int`;
+  const rows = await db
+    .select({
+      month,
+      step: admissionEpisodeSteps.step,
+      organisationName: owner,
+      due: sql<number>`count(*)::int`,
+      onTime: counted(sql`${done} AND ${admissionEpisodeSteps.doneOn} <= ${admissionEpisodeSteps.dueOn}`),
+      late: counted(sql`${done} AND ${admissionEpisodeSteps.doneOn} > ${admissionEpisodeSteps.dueOn}`),
+      overdue: counted(
+        sql`${admissionEpisodeSteps.status} = 'pending' AND ${admissionEpisodeSteps.dueOn} < ${today}`,
+      ),
+    })
+    .from(admissionEpisodeSteps)
+    .innerJoin(admissionEpisodes, eq(admissionEpisodes.id, admissionEpisodeSteps.episodeId))
+    .innerJoin(hospitalPoint, eq(hospitalPoint.id, admissionEpisodes.hospitalPointId))
+    .leftJoin(careOfficePoint, eq(careOfficePoint.id, admissionEpisodes.careOfficePointId))
+    .where(
+      and(
+        sql`${admissionEpisodeSteps.status} <> 'not_needed'`,
+        gte(admissionEpisodeSteps.dueOn, `${from}-01`),
+        lte(admissionEpisodeSteps.dueOn, `${to}-31`),
+        // A step not yet due counts only once it is done.
+        sql`(${admissionEpisodeSteps.dueOn} < ${today} OR ${done})`,
+      ),
+    )
+    .groupBy(month, admissionEpisodeSteps.step, owner)
+    .orderBy(sql`1 DESC`, sql`2`, sql`3`);
+  return { rows: rows.map((row) => ({ ...row, step: row.step as EpisodeStep })) };
+}
