@@ -87,12 +87,15 @@ export async function benchMe(options: BenchOptions): Promise<Record<string, unk
   }
 }
 
-/** Password, then TOTP, through the real API, like the web client. Returns the session cookie's value. */
-export async function signIn(baseUrl: string): Promise<string> {
+/**
+ * Password, then TOTP, through the real API, like the web client, as a demo account (the doctor unless
+ * told). Returns the session cookie's value.
+ */
+export async function signIn(baseUrl: string, loginId = 'doctor'): Promise<string> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { ...CSRF, 'content-type': 'application/json' },
-    body: JSON.stringify({ loginId: 'doctor', password: DEMO_PASSWORD }),
+    body: JSON.stringify({ loginId, password: DEMO_PASSWORD }),
   });
   const loginBody = await login.text();
   const cookie = sessionCookie(login);
@@ -116,7 +119,7 @@ export async function signIn(baseUrl: string): Promise<string> {
   const stage =
     me.status === 200 ? (JSON.parse(meBody) as { session?: { stage?: string } }).session?.stage : undefined;
   if (stage !== 'active') throw new Error(`After sign-in, GET /api/me answered ${me.status} ${meBody}`);
-  log(`Signed in as doctor; GET /api/me answers ${Buffer.byteLength(meBody)} bytes.`);
+  log(`Signed in as ${loginId}; GET /api/me answers ${Buffer.byteLength(meBody)} bytes.`);
   return active;
 }
 
@@ -139,18 +142,7 @@ async function load(
   durationSeconds: number,
   connections: number,
 ): Promise<{ result: Measurement; statusCodes: Record<string, number> }> {
-  const latencies: number[] = [];
-  const raw = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, headers, duration: durationSeconds, connections }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-    });
-  });
-  latencies.sort((a, b) => a - b);
-  const statusCodes: Record<string, number> = {};
-  for (const [code, stat] of Object.entries(raw.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
+  const { raw, latencies, statusCodes } = await autocannonRun(url, headers, durationSeconds, connections);
   return {
     result: {
       requestsPerSecond: round(raw.requests.average, 1),
@@ -166,7 +158,33 @@ async function load(
   };
 }
 
-function percentile(sorted: number[], p: number): number {
+/**
+ * One autocannon run against one URL, keeping the latency of every 2xx answer (sub-millisecond,
+ * sorted): any percentile of them is exact — autocannon's own result has no p95, and whole milliseconds.
+ */
+export async function autocannonRun(
+  url: string,
+  headers: Record<string, string>,
+  durationSeconds: number,
+  connections: number,
+): Promise<{ raw: autocannon.Result; latencies: number[]; statusCodes: Record<string, number> }> {
+  const latencies: number[] = [];
+  const raw = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, headers, duration: durationSeconds, connections }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(raw.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
+  return { raw, latencies, statusCodes };
+}
+
+/** The nearest-rank percentile of sorted values, in ms to the microsecond. */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return round(sorted[Math.max(0, index)] ?? Number.NaN, 3);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { benchAdmission } from './admission/bench';
 import { benchDirectory } from './directory/search';
 import { type BenchOptions, benchMe } from './me';
 import { type DatabaseTarget, stopAllServers } from './server';
@@ -21,22 +22,27 @@ const benchmarks: Record<
   },
   directory: {
     what: 'GET /api/directory/search over a synthetic national directory (--count, default 500000), against the same SQL run directly',
-    run: (options) => benchDirectory({ ...options, count: directoryCount }),
+    run: (options) => benchDirectory({ ...options, count: countOption ?? 500_000 }),
   },
   teams: {
     what: 'care-team timeline, home page and live updates over 1,000,000 posts (PGlite: a tenth), against the goals of issue 5',
     run: benchTeams,
   },
+  admission: {
+    what: 'overdue and due-soon lists over --count admission episodes (default 100000; PGlite: a tenth), against the goal of issue 6',
+    run: (options) => benchAdmission({ ...options, count: countOption }),
+  },
 };
 
-// `--count` of the directory benchmark (rows of the synthetic national dataset).
-let directoryCount = 500_000;
+// `--count`, when given: rows of the directory's synthetic national dataset (default 500,000), or
+// admission episodes (default 100,000 on PostgreSQL, 10,000 on PGlite).
+let countOption: number | undefined;
 
 const DEFAULT_POSTGRES_URL = 'postgres://root@127.0.0.1:5432/test';
 
 function usage(): string {
   return [
-    'Usage: npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10] [--workers 1] [--count 500000]',
+    'Usage: npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10] [--workers 1] [--count N]',
     '',
     'Benchmarks:',
     ...Object.entries(benchmarks).map(([name, { what }]) => `  ${name.padEnd(8)} ${what}`),
@@ -95,7 +101,7 @@ async function main(): Promise<void> {
       engine: { type: 'string', default: 'pglite' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '10' },
-      count: { type: 'string', default: '500000' },
+      count: { type: 'string' },
       workers: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -113,7 +119,7 @@ async function main(): Promise<void> {
   const engine = values.engine;
   const durationSeconds = positiveInt(values.duration, 'duration');
   const connections = positiveInt(values.connections, 'connections');
-  directoryCount = positiveInt(values.count, 'count');
+  countOption = values.count === undefined ? undefined : positiveInt(values.count, 'count');
   const workers = positiveInt(values.workers, 'workers');
   if (workers > 1 && engine === 'pglite') throw new Error('--workers above 1 needs --engine postgres');
 

@@ -31,12 +31,13 @@ const LIVE_INTERVAL_MS = 100;
 const HOME_CONCURRENCY = 1;
 const goals = { timelinePerSecond: 3000, homeP95Ms: 20, liveP99Ms: 100 };
 
-type Sql = {
+export type Sql = {
   query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>;
   close: () => Promise<void>;
 };
 
-async function openSql(options: BenchOptions): Promise<Sql> {
+/** One connection to the benchmark's database (the server stopped, on PGlite: it has one user). */
+export async function openSql(options: BenchOptions): Promise<Sql> {
   const { database } = options;
   if (database.engine === 'postgres') {
     const client = new pg.Client({ connectionString: database.url });

@@ -36,7 +36,7 @@ export const DOCTOR_TEAMS = 40;
 const UNREAD_PER_TEAM = 3;
 
 // An md5 of the row's key, with the version and variant digits of a v4 UUID (the API checks them).
-const id = (kind: string, ...parts: string[]) =>
+export const id = (kind: string, ...parts: string[]) =>
   `overlay(overlay(md5('${kind}-' || ${parts.join(" || '-' || ")}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** The statements, in order; `$1` in none (values are inlined from the scale). */
