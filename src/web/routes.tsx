@@ -45,6 +45,8 @@ const AdmissionRulePage = lazy(() => import('./features/admission/RulePage'));
 const AdmissionParticipationPage = lazy(() => import('./features/admission/ParticipationPage'));
 const AdmissionEpisodePage = lazy(() => import('./features/admission/EpisodePage'));
 const AdmissionCenterPage = lazy(() => import('./features/admission/CenterPage'));
+const AdmissionDocumentPage = lazy(() => import('./features/admission/DocumentPage'));
+const AdmissionPrintPage = lazy(() => import('./features/admission/PrintDocumentPage'));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -109,6 +111,14 @@ export const router = createBrowserRouter([
                   { path: '/admission/rule', element: <AdmissionRulePage /> },
                   { path: '/admission/participation', element: <AdmissionParticipationPage /> },
                   { path: '/admission/episodes/:episodeId', element: <AdmissionEpisodePage /> },
+                  {
+                    path: '/admission/episodes/:episodeId/documents/:formId',
+                    element: <AdmissionDocumentPage />,
+                  },
+                  {
+                    path: '/admission/episodes/:episodeId/documents/:formId/print',
+                    element: <AdmissionPrintPage />,
+                  },
                   { path: '/orgs/:orgId', element: <OrganisationPage /> },
                   { path: '/orgs/:orgId/directory', element: <OrgDirectoryPage /> },
                   { path: '/directory/points/:id/edit', element: <EditPointPage /> },

@@ -9,11 +9,21 @@
 // acknowledges it, sets the expected discharge, schedules and records the conference, and the care
 // manager sees each step arrive live; another stay, left without its admission information, is on the
 // center's overdue list — without the patient's name.
+
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 import { todayInJapan } from '../../src/shared/dates';
 import { teamWithInvitee } from './care-team';
-import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJourney } from './harness';
+import {
+  artifactsDir,
+  checkA11y,
+  horizontalOverflow,
+  screenshot,
+  signIn,
+  TotpSequence,
+  useJourney,
+} from './harness';
 
 describe('admission and discharge support rule', () => {
   const journey = useJourney();
@@ -166,15 +176,29 @@ describe('admission and discharge support rule', () => {
       await cm.getByRole('heading', { level: 1, name: '入退院の記録 — 入江 ふみ さん' }).waitFor();
       const info = cm.getByRole('listitem', { name: '入院時情報提供' });
       await info.getByText('未実施').or(info.getByText('期限間近')).first().waitFor();
-      await info.getByRole('button', { name: '実施を記録' }).click();
-      const record = cm.getByRole('dialog', { name: '入院時情報提供の実施を記録' });
-      await record.getByLabel('相手の方').fill('地域医療連携室 港さん');
-      await record.getByRole('button', { name: '保存' }).click();
-      await info.getByText('期限内に実施').waitFor();
-      await info.getByText('地域医療連携室 港さん').waitFor();
       expect(await horizontalOverflow(cm)).toBeLessThanOrEqual(0);
       await checkA11y(cm, '/admission/episodes/:id (phone)');
       const episodeUrl = new URL(cm.url()).pathname;
+
+      // The admission sheet, filled from the record: checked, completed, saved and sent.
+      await info.getByRole('link', { name: '入院時情報提供書' }).click();
+      await cm.getByRole('heading', { level: 1, name: '入院時情報提供書 — 入江 ふみ さん' }).waitFor();
+      const person = cm.getByRole('region', { name: '1. 利用者（患者）基本情報' });
+      expect(await person.getByLabel('氏名', { exact: true }).inputValue()).toBe('入江 ふみ');
+      expect(await cm.getByLabel('医療機関名').inputValue()).toBe('みらい中央病院');
+      await cm
+        .getByLabel('利用していたサービスと事業所（ケアプランは添付）')
+        .fill('訪問看護 週2回（つばさ訪問看護ステーション）');
+      await cm.getByLabel('食事回数（1日）').fill('3');
+      await cm.getByRole('radio', { name: '処方通り服用' }).check();
+      await checkA11y(cm, '/admission/episodes/:id/documents/admission_info_sheet (phone)');
+      await cm.getByRole('button', { name: '下書きを保存' }).click();
+      await cm.getByText('保存しました。').waitFor();
+      await cm.getByRole('button', { name: '病院の入退院支援窓口へ送る' }).click();
+      await cm.getByText('病院へ送りました。', { exact: false }).waitFor();
+      await cm.getByRole('link', { name: '入退院の記録に戻る' }).click();
+      await info.getByText('期限内に実施').waitFor();
+      await info.getByText('このシステムで').waitFor();
 
       const msw = await (await journey.context()).newPage();
       await signIn(msw, 'msw', DEMO_PASSWORD, totpOf('msw'));
@@ -182,10 +206,35 @@ describe('admission and discharge support rule', () => {
       await inHospital.getByRole('link', { name: '入江 ふみ さん（みらい中央病院）' }).click();
       await msw.waitForURL(`**${episodeUrl}`);
       const received = msw.getByRole('listitem', { name: '入院時情報提供' });
-      await received.getByRole('button', { name: '受け取りました' }).click();
-      await received.getByText('病院が受け取りました（港 ゆかり）').waitFor();
+      await received.getByRole('link', { name: '入院時情報提供書' }).click();
+      await msw.getByText('この書類はケアマネジャーが作成します。', { exact: false }).waitFor();
+      await msw.getByRole('button', { name: '受け取りました' }).click();
+      await msw.getByText('受け取りを記録しました。').waitFor();
+      await checkA11y(msw, '/admission/episodes/:id/documents/admission_info_sheet (hospital)');
       // Live on the care manager's phone.
       await info.getByText('病院が受け取りました（港 ゆかり）').waitFor();
+
+      // Printed for FAX: A4 portrait, the name masked to its initials.
+      await msw.getByRole('link', { name: 'FAX用に印刷（氏名などを伏せる）' }).click();
+      const printed = msw.getByRole('article', { name: '入院時情報提供書' });
+      await printed.getByText('イ・フ').waitFor();
+      expect(await printed.getByText('入江 ふみ').count()).toBe(0);
+      await printed.getByText('■処方通り服用').waitFor();
+      await checkA11y(msw, '/admission/episodes/:id/documents/admission_info_sheet/print?fax=1');
+      await msw.emulateMedia({ media: 'print' });
+      await msw.evaluate(() => document.fonts.ready.then(() => undefined));
+      const pdf = await msw.pdf({
+        path: path.join(artifactsDir, 'admission-info-sheet-fax.pdf'),
+        preferCSSPageSize: true,
+      });
+      const pdfText = pdf.toString('latin1');
+      const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdfText) ?? [];
+      // A4 portrait (595 × 842 pt), on a few pages like the paper form.
+      expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
+      expect((pdfText.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(4);
+      await screenshot(msw, 'admission-info-sheet-print');
+      await msw.emulateMedia({ media: 'screen' });
+      await msw.goto(episodeUrl);
 
       await msw.getByRole('button', { name: '退院見込みを登録' }).click();
       const expected = msw.getByRole('dialog', { name: '退院見込み' });
@@ -205,8 +254,24 @@ describe('admission and discharge support rule', () => {
       await held.getByRole('button', { name: '保存' }).click();
       await conference.getByText('退院後は訪問看護を週2回。介護ベッドを手配する。').waitFor();
       await screenshot(msw, 'admission-episode-msw');
+
+      // The hospital's window fills in the discharge record and confirms it.
+      await msw
+        .getByRole('listitem', { name: '退院・退所情報の記録' })
+        .getByRole('link', { name: '退院・退所情報記録書' })
+        .click();
+      await msw.getByRole('checkbox', { name: '服薬指導' }).check();
+      await msw
+        .getByLabel('症状・病状の予後・予測')
+        .fill('在宅での療養が可能。再発予防のため服薬の継続が必要。');
+      await msw.getByRole('button', { name: '下書きを保存' }).click();
+      await msw.getByText('保存しました。').waitFor();
+      await msw.getByRole('button', { name: '記録を確定する' }).click();
+      await msw.getByText('記録を確定しました。', { exact: false }).waitFor();
+      await msw.goto(episodeUrl);
       // The care manager sees the conference's record arrive.
       await cm.getByRole('listitem', { name: '退院前カンファレンス' }).getByText('期限内に実施').waitFor();
+      await cm.getByRole('listitem', { name: '退院・退所情報の記録' }).getByText('このシステムで').waitFor();
       await screenshot(cm, 'admission-episode-phone');
 
       const center = await (await journey.context()).newPage();

@@ -938,3 +938,32 @@ export const admissionEpisodeSteps = pgTable(
     index('admission_episode_steps_due_idx').on(t.dueOn).where(sql`status = 'pending'`),
   ],
 );
+
+/**
+ * The forms of an episode (入院時情報提供書, 退院・退所情報記録書) in revisions: a draft is saved in
+ * place; once sent (or confirmed) a change makes the next revision, so what the hospital received
+ * stays as it was and the change shows. `form_version` is the definition's version it was filled with.
+ */
+export const admissionDocuments = pgTable(
+  'admission_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => admissionEpisodes.id),
+    formId: text('form_id').notNull(),
+    formVersion: integer('form_version').notNull(),
+    revision: integer('revision').notNull(),
+    values: jsonb('values').notNull(),
+    savedBy: uuid('saved_by')
+      .notNull()
+      .references(() => users.id),
+    savedAt: timeNow('saved_at'),
+    sentAt: optionalTime('sent_at'),
+    sentBy: uuid('sent_by').references(() => users.id),
+    receivedAt: optionalTime('received_at'),
+    receivedBy: uuid('received_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('admission_documents_revision_idx').on(t.episodeId, t.formId, t.revision)],
+);

@@ -79,7 +79,11 @@ export type PatientAuditAction =
   | 'episode.step'
   | 'episode.receipt'
   | 'episode.discharge'
-  | 'episode.due_list';
+  | 'episode.due_list'
+  | 'document.read'
+  | 'document.save'
+  | 'document.send'
+  | 'document.receive';
 
 const patientNotFound = () =>
   notFound(

@@ -21,8 +21,10 @@ export const stepOwners: Record<EpisodeStep, OwnerSide> = {
 export const stepStatuses = ['pending', 'done', 'not_needed'] as const;
 export type StepStatus = (typeof stepStatuses)[number];
 
-/** How a step was done outside the platform (a hospital without an account, a call, a visit). */
-export const stepMethods = ['fax', 'phone', 'hand', 'post', 'in_person'] as const;
+/** How a step is recorded as done outside the platform (a hospital without an account, a call, a visit). */
+export const recordMethods = ['fax', 'phone', 'hand', 'post', 'in_person'] as const;
+/** …or inside it: a form sent to the hospital's window, or a record confirmed (platform). */
+export const stepMethods = ['platform', ...recordMethods] as const;
 export type StepMethod = (typeof stepMethods)[number];
 
 export const outcomes = ['home', 'transfer', 'death', 'facility'] as const;
@@ -59,7 +61,7 @@ export type ExpectedDischargeRequest = z.input<typeof expectedDischargeRequest>;
 
 export const stepRecordRequest = z.object({
   doneOn: calendarDate('実施日'),
-  method: z.enum(stepMethods, { error: '方法を選んでください。' }),
+  method: z.enum(recordMethods, { error: '方法を選んでください。' }),
   /** The person on the other side (FAX の送付先, 電話の相手 …). */
   counterpart: text('相手の方', 100),
   notes: text('メモ', 2000),
@@ -184,6 +186,8 @@ export const myDueSteps = z.object({ items: z.array(dueStepItem) });
 
 /** The center's list: no patient, only who owes which step since when (it follows up by phone). */
 export const centerOverdueItem = z.object({
+  /** The step's own id (a key for lists; it leads to no patient). */
+  stepId: z.string(),
   step: z.enum(episodeSteps),
   ownerSide: z.enum(ownerSides),
   dueOn: z.string(),

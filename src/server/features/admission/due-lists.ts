@@ -128,6 +128,7 @@ export async function centerOverdue(db: DbOrTx): Promise<CenterOverdue> {
   const [rows, [count]] = await Promise.all([
     db
       .select({
+        stepId: admissionEpisodeSteps.id,
         step: admissionEpisodeSteps.step,
         ownerSide: admissionEpisodeSteps.ownerSide,
         dueOn: admissionEpisodeSteps.dueOn,

@@ -22,10 +22,11 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
   let hospitals: Record<string, string>;
   let episode: EpisodeView;
 
+  const hospitalId = (name: string) => hospitals[name];
   const path = (rest = '') => `/api/admission/episodes/${episode.id}${rest}`;
   const step = (view: EpisodeView, name: string) => view.steps.find((s) => s.step === name);
   const opening = (change: Record<string, unknown> = {}) => ({
-    hospitalPointId: hospitals['みらい中央病院'],
+    hospitalPointId: hospitalId('みらい中央病院'),
     admittedOn: '2026-11-20',
     ward: '4階東病棟',
     needsConference: false,
@@ -248,13 +249,15 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
       [{ dischargedOn: '2026-11-19' }, 'discharge_before_admission'],
       [{ dischargedOn: '2099-12-01' }, 'discharge_in_future'],
       [{}, 'transfer_hospital_missing'],
-      [{ transferHospitalPointId: hospitals['みらい中央病院'] }, 'transfer_same_hospital'],
+      [{ transferHospitalPointId: hospitalId('みらい中央病院') }, 'transfer_same_hospital'],
     ] as const) {
       const refused = await discharge(change);
       expect(refused.statusCode, code).toBe(400);
       expect(refused.json().error.code).toBe(code);
     }
-    const moved = await discharge({ transferHospitalPointId: hospitals['ひだまり台リハビリテーション病院'] });
+    const moved = await discharge({
+      transferHospitalPointId: hospitalId('ひだまり台リハビリテーション病院'),
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const view: EpisodeView = moved.json();
     expect(view).toMatchObject({
@@ -267,7 +270,7 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
     expect(
       (
         await discharge({
-          transferHospitalPointId: hospitals['ひだまり台リハビリテーション病院'],
+          transferHospitalPointId: hospitalId('ひだまり台リハビリテーション病院'),
           version: view.version,
         })
       ).json().error.code,

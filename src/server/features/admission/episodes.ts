@@ -5,6 +5,7 @@
 // which audits; every change runs in one transaction with the episode row locked, and tells the team
 // and the hospital's window live.
 import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../../shared/dates';
 import {
@@ -257,7 +258,7 @@ export async function listTeamEpisodes(request: FastifyRequest, teamId: string):
 const onPlatform = sql<boolean>`EXISTS (SELECT 1 FROM memberships ms WHERE ms.organisation_id = ${servicePoints.organisationId})`;
 
 /** A hospital or office as the episode shows it: its admission/discharge window's numbers when declared. */
-async function pointRef(db: DbOrTx, pointId: string | null) {
+export async function pointRef(db: DbOrTx, pointId: string | null) {
   if (!pointId) return null;
   const [point] = await db
     .select({
@@ -324,16 +325,17 @@ async function viewOf(db: DbOrTx, access: EpisodeAccess): Promise<EpisodeView> {
   };
 }
 
-const recorder = sql<
-  string | null
->`(SELECT u.display_name FROM users u WHERE u.id = ${admissionEpisodeSteps.recordedBy})`;
-const receiver = sql<
-  string | null
->`(SELECT u.display_name FROM users u WHERE u.id = ${admissionEpisodeSteps.receivedBy})`;
+/** The display name of the user a column names (who recorded, received, saved …). */
+export const nameOfUser = (column: AnyPgColumn) =>
+  sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = ${column})`;
 
 async function stepsOf(db: DbOrTx, episodeId: string): Promise<EpisodeStepView[]> {
   const rows = await db
-    .select({ step: admissionEpisodeSteps, recordedBy: recorder, receivedBy: receiver })
+    .select({
+      step: admissionEpisodeSteps,
+      recordedBy: nameOfUser(admissionEpisodeSteps.recordedBy),
+      receivedBy: nameOfUser(admissionEpisodeSteps.receivedBy),
+    })
     .from(admissionEpisodeSteps)
     .where(eq(admissionEpisodeSteps.episodeId, episodeId));
   const today = todayInJapan();
@@ -542,7 +544,7 @@ async function markNotNeeded(tx: Tx, episodeId: string, step: EpisodeStep): Prom
 }
 
 /** Tells the team's members and the hospital's members that the episode changed (ids only). */
-async function tellEpisode(request: FastifyRequest, teamId: string, episodeId: string): Promise<void> {
+export async function tellEpisode(request: FastifyRequest, teamId: string, episodeId: string): Promise<void> {
   const hospitalMembers = await request.server.db
     .select({ userId: memberships.userId })
     .from(admissionEpisodes)

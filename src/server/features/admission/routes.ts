@@ -5,6 +5,12 @@
 // the center's lists carry no patient and are for city and center staff.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  documentParams,
+  documentRevisionRequest,
+  documentSaveRequest,
+  documentView,
+} from '../../../shared/schemas/admission-documents';
+import {
   centerOverdue as centerOverdueSchema,
   conferenceScheduleRequest,
   dischargeRequest,
@@ -35,6 +41,7 @@ import {
 import { idParams } from '../../../shared/schemas/common';
 import { access } from '../../platform/access';
 import { pointMaintainer } from '../directory/point-access';
+import { readDocument, receiveDocument, saveDocument, sendDocument } from './documents';
 import { centerOverdue, myDueSteps, myOpenEpisodes, rulePerformance } from './due-lists';
 import {
   listTeamEpisodes,
@@ -286,5 +293,70 @@ export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: access.systemRole(...RULE_EDITORS) },
     },
     async (request) => rulePerformance(app.db, request.query),
+  );
+
+  const document = { 200: documentView };
+
+  app.get(
+    '/api/admission/episodes/:episodeId/documents/:formId',
+    {
+      schema: {
+        tags,
+        summary:
+          'A form of the episode: its pre-filled values, current revision and the one the hospital received',
+        params: documentParams,
+        response: document,
+      },
+      config: patientData,
+    },
+    async (request) => readDocument(request, request.params.episodeId, request.params.formId),
+  );
+
+  app.put(
+    '/api/admission/episodes/:episodeId/documents/:formId',
+    {
+      schema: {
+        tags,
+        summary: 'Save the form (the draft in place; after sending, the next revision; 409 if stale)',
+        params: documentParams,
+        body: documentSaveRequest,
+        response: document,
+      },
+      config: patientData,
+    },
+    async (request) => saveDocument(request, request.params.episodeId, request.params.formId, request.body),
+  );
+
+  app.post(
+    '/api/admission/episodes/:episodeId/documents/:formId/send',
+    {
+      schema: {
+        tags,
+        summary:
+          "Send the admission sheet to the hospital's window, or confirm the discharge record (the step is done)",
+        params: documentParams,
+        body: documentRevisionRequest,
+        response: document,
+      },
+      config: patientData,
+    },
+    async (request) =>
+      sendDocument(request, request.params.episodeId, request.params.formId, request.body.revision),
+  );
+
+  app.post(
+    '/api/admission/episodes/:episodeId/documents/:formId/receive',
+    {
+      schema: {
+        tags,
+        summary: "The hospital's window acknowledges the admission sheet (the receipt closes the step)",
+        params: documentParams,
+        body: documentRevisionRequest,
+        response: document,
+      },
+      config: patientData,
+    },
+    async (request) =>
+      receiveDocument(request, request.params.episodeId, request.params.formId, request.body.revision),
   );
 };

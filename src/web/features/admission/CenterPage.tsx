@@ -61,8 +61,8 @@ function OverdueSection() {
                 </tr>
               </thead>
               <tbody>
-                {overdue.data.items.map((item, index) => (
-                  <tr key={`${item.dueOn}-${item.step}-${index}`}>
+                {overdue.data.items.map((item) => (
+                  <tr key={item.stepId}>
                     <td>{t(`admission.episode.steps.${item.step}`)}</td>
                     <td>{t(`admission.episode.owners.${item.ownerSide}`)}</td>
                     <td>

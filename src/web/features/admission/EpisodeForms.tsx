@@ -24,7 +24,7 @@ import {
   type EpisodeView,
   expectedDischargeRequest,
   outcomes,
-  stepMethods,
+  recordMethods,
   stepRecordRequest,
 } from '../../../shared/schemas/admission-episodes';
 import { api } from '../../api';
@@ -151,7 +151,7 @@ export function StepRecordForm({
         render={({ field }) => (
           <Radio.Group label={t('admission.episode.method')} value={field.value} onChange={field.onChange}>
             <Group mt="xs">
-              {stepMethods.map((method) => (
+              {recordMethods.map((method) => (
                 <Radio key={method} value={method} label={t(`admission.episode.methods.${method}`)} />
               ))}
             </Group>

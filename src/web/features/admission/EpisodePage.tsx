@@ -5,6 +5,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { FormDefinition } from '../../../shared/forms/definition';
 import type { EpisodeStepView, EpisodeView } from '../../../shared/schemas/admission-episodes';
 import { api } from '../../api';
 import { useLiveUpdates } from '../../live';
@@ -149,6 +150,12 @@ function Overview({ episode }: { episode: EpisodeView }) {
   );
 }
 
+/** The form that goes with a step: the admission sheet, the discharge record. */
+const formOfStep: Partial<Record<EpisodeStepView['step'], FormDefinition['id']>> = {
+  admission_info: 'admission_info_sheet',
+  discharge_info: 'discharge_info_record',
+};
+
 type StepProps = {
   episode: EpisodeView;
   step: EpisodeStepView;
@@ -164,6 +171,7 @@ function StepCard({ episode, step, onRecord, onSchedule }: StepProps) {
   );
   const mayReceive =
     episode.atHospital && step.step === 'admission_info' && step.status === 'done' && !step.receivedAt;
+  const form = formOfStep[step.step];
   const maySchedule = step.step === 'conference' && step.status === 'pending' && !episode.dischargedOn;
   return (
     <Card component="li" withBorder padding="md" aria-labelledby={headingId}>
@@ -197,6 +205,15 @@ function StepCard({ episode, step, onRecord, onSchedule }: StepProps) {
         )}
         <ErrorAlert error={receipt.error} />
         <Group>
+          {form && (
+            <Button
+              component={Link}
+              to={`/admission/episodes/${episode.id}/documents/${form}`}
+              variant="default"
+            >
+              {t(`admission.document.open.${form}`)}
+            </Button>
+          )}
           {step.status === 'pending' && (
             <Button onClick={onRecord} aria-describedby={headingId}>
               {t('admission.episode.record')}

@@ -1,0 +1,146 @@
+// 退院・退所情報記録書 (what the care manager hears from the hospital or facility before discharge),
+// after the MHLW example form: the items of forms.md §2. It is the evidence for 退院・退所加算.
+import { type FormDefinition, choiceLists as lists } from './definition';
+import { choice, count, date, longText, multi, text, yesNo } from './fields';
+
+const adl = (key: string, label: string) => choice(key, label, lists.adl);
+
+export const dischargeInfoRecord: FormDefinition = {
+  id: 'discharge_info_record',
+  version: 1,
+  title: '退院・退所情報記録書',
+  subtitle: '医療機関・施設から聞き取った情報（居宅介護支援事業所の記録）',
+  sections: [
+    {
+      key: 'header',
+      title: '基本情報・聞き取りの記録',
+      fields: [
+        text('name', '氏名', { prefill: 'patient.name', personal: true }),
+        text('age', '年齢', { prefill: 'patient.age' }),
+        choice('sex', '性別', ['女', '男', 'その他'], { prefill: 'patient.sex' }),
+        date('admittedOn', '入院日', { prefill: 'episode.admittedOn' }),
+        date('expectedDischargeOn', '退院予定日', { prefill: 'episode.expectedDischargeOn' }),
+        text('cause', '入院原因疾患'),
+        text('hospital', '医療機関・施設名', { prefill: 'episode.hospital' }),
+        text('ward', '病棟・部屋', { prefill: 'episode.ward' }),
+        count('gatherings', '情報を聞き取った回数'),
+        longText('gatheredFrom', '聞き取った日・相手（職種と氏名）・カンファレンスか否か'),
+        text('recordedBy', '記入者（ケアマネジャー）', { prefill: 'careManager.name' }),
+      ],
+    },
+    {
+      key: 'medical',
+      title: '1. 退院後の医療の管理',
+      fields: [
+        text('clinicAfter', '退院後の医療機関', { prefill: 'patient.clinic' }),
+        choice('visitsAfter', '方法', ['通院', '訪問診療']),
+        multi('procedures', '現在の医療処置', lists.procedures),
+      ],
+    },
+    {
+      key: 'nursing',
+      title: '2. 看護の視点',
+      fields: [
+        multi('nursingPoints', '看護上の留意点', [
+          'なし',
+          '血圧',
+          '水分制限',
+          '食事制限',
+          '食形態',
+          '嚥下',
+          '口腔ケア',
+          '清潔ケア',
+          '血糖コントロール',
+          '排泄',
+          '皮膚状態',
+          '睡眠',
+          '認知機能・精神面',
+          '服薬指導',
+          '療養上の指導',
+          'ターミナル',
+          'その他',
+        ]),
+        longText('nursingNotes', '看護の視点の詳細'),
+      ],
+    },
+    {
+      key: 'rehabilitation',
+      title: '3. リハビリの視点',
+      fields: [
+        multi('rehabPoints', 'リハビリ上の留意点', [
+          '本人指導',
+          '家族指導',
+          '関節可動域練習',
+          '筋力増強',
+          'バランス',
+          '麻痺・筋緊張改善',
+          '起居・立位等基本動作',
+          '摂食・嚥下訓練',
+          '言語訓練',
+          'ADL練習',
+          'IADL練習',
+          '疼痛管理',
+          '装具・福祉用具管理',
+          '運動耐容能',
+          '地域活動支援',
+          '社会参加支援',
+          '就労支援',
+          'その他',
+        ]),
+        longText('rehabNotes', 'リハビリの視点の詳細'),
+      ],
+    },
+    {
+      key: 'cautions',
+      title: '4. 禁忌事項・予後',
+      fields: [
+        yesNo('contraindications', '禁忌の有無'),
+        longText('contraindicationDetail', '禁忌の内容'),
+        longText('prognosis', '症状・病状の予後・予測'),
+      ],
+    },
+    {
+      key: 'adl',
+      title: '5. 退院時の日常生活の状況',
+      fields: [
+        adl('mobility', '移動'),
+        adl('transfer', '移乗'),
+        adl('dressing', '更衣'),
+        adl('rising', '起居動作'),
+        adl('grooming', '整容'),
+        adl('bathing', '入浴'),
+        adl('eating', '食事'),
+        choice('mealForm', '食形態', ['普通', 'きざみ', '嚥下調整食', 'ミキサー']),
+        choice('swallowing', '嚥下機能（むせ）', ['なし', '時々', '常に']),
+        choice('oralHygiene', '口腔清潔', ['良', '不良', '著しく不良']),
+        adl('excretion', '排泄'),
+      ],
+    },
+    {
+      key: 'understanding',
+      title: '6. 病気・障害・後遺症等の受け止め方と意向',
+      fields: [
+        longText('personUnderstanding', '本人の受け止め方'),
+        longText('familyUnderstanding', '家族の受け止め方'),
+        longText('wishesAfter', '退院後の生活に関する本人・家族の意向'),
+      ],
+    },
+    {
+      key: 'plan',
+      title: '7. 在宅復帰のために整えなければならない要件',
+      fields: [
+        longText('hindrances', '退院後の生活の支障（医療機関の見立て）'),
+        longText('requirements', '在宅復帰に必要な要件（医療機関の見立て）'),
+        longText('carePlan', 'ケアマネジャーの方針（手配するサービス）'),
+        multi('equipment', '必要な福祉用具', [
+          '介護ベッド',
+          'エアマット',
+          '車いす',
+          'ポータブルトイレ',
+          '手すり',
+          'その他',
+        ]),
+      ],
+    },
+  ],
+};
