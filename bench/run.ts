@@ -49,6 +49,7 @@ function usage(): string {
     '',
     `--engine postgres uses BENCH_DATABASE_URL (default ${DEFAULT_POSTGRES_URL}) with a schema of its own.`,
     '--workers: server processes (TSUNAGU_WORKERS, PostgreSQL only).',
+    '--keep: do not remove the benchmark database afterwards (for EXPLAIN); its place is printed.',
   ].join('\n');
 }
 
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '10' },
       count: { type: 'string' },
       workers: { type: 'string', default: '1' },
+      keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -123,7 +125,12 @@ async function main(): Promise<void> {
   const workers = positiveInt(values.workers, 'workers');
   if (workers > 1 && engine === 'pglite') throw new Error('--workers above 1 needs --engine postgres');
 
-  const { database, cleanup } = await prepareDatabase(engine);
+  const prepared = await prepareDatabase(engine);
+  const { database } = prepared;
+  // --keep: leave the data for EXPLAIN (its place is printed on stderr; remove it by hand).
+  const cleanup = values.keep
+    ? async () => console.error('Kept the benchmark database:', JSON.stringify(database))
+    : prepared.cleanup;
   let cleaned = false;
   const cleanOnce = async () => {
     if (cleaned) return;

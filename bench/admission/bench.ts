@@ -20,8 +20,9 @@ import { type Demo, generationStatements, readDemo, type Scale, scaleOf, summary
 
 const SESSION_COOKIE = 'tsunagu_session';
 const WARMUP_SECONDS = 2;
-/** Most items a list shows (DUE_LIST_LIMIT in src/server/features/admission/due-lists.ts). */
-const LIST_LIMIT = 100;
+
+import { CENTER_LIST_LIMIT, MY_LIST_LIMIT } from '../../src/server/features/admission/due-lists';
+
 const FULL_EPISODES = 100_000;
 const goal = { p95Ms: 50, engine: 'postgres', episodes: FULL_EPISODES };
 const GOAL_LISTS = ['centerOverdue', 'careManagerDue', 'mswDue'] as const;
@@ -119,17 +120,17 @@ export async function benchAdmission(
       centerOverdue: {
         path: '/api/admission/center/overdue',
         cookie: cookies.center,
-        expected: { items: Math.min(LIST_LIMIT, summary.overdueSteps), total: summary.overdueSteps },
+        expected: { items: Math.min(CENTER_LIST_LIMIT, summary.overdueSteps), total: summary.overdueSteps },
       },
       careManagerDue: {
         path: '/api/admission/due',
         cookie: cookies.caremanager,
-        expected: { items: Math.min(LIST_LIMIT, summary.careManagerDue) },
+        expected: { items: Math.min(MY_LIST_LIMIT, summary.careManagerDue) },
       },
       mswDue: {
         path: '/api/admission/due',
         cookie: cookies.msw,
-        expected: { items: Math.min(LIST_LIMIT, summary.mswDue) },
+        expected: { items: Math.min(MY_LIST_LIMIT, summary.mswDue) },
       },
       performance: { path: '/api/admission/center/performance', cookie: cookies.center },
     };

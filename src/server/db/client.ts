@@ -65,6 +65,22 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
 }
 
+/**
+ * A prepared statement made once per database handle: for the queries every page asks (the session,
+ * the home page's due list), so the server plans them once instead of on every request.
+ */
+export function preparedOnce<T>(prepare: (db: Database) => T): (db: Database) => T {
+  const statements = new WeakMap<Database, T>();
+  return (db) => {
+    let statement = statements.get(db);
+    if (statement === undefined) {
+      statement = prepare(db);
+      statements.set(db, statement);
+    }
+    return statement;
+  };
+}
+
 /** Rows of a raw SQL query, on either engine (both drivers answer `{ rows }`). */
 export async function queryRows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };

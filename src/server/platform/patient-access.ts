@@ -11,7 +11,7 @@
 // An admission episode (入退院) is seen by the patient's care team, as above, and by the window of the
 // hospital it is at — that hospital's members, while the consent to share with the care team is in
 // force — and by nobody else (openEpisode).
-import { and, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../shared/dates';
@@ -91,13 +91,20 @@ const patientNotFound = () =>
     'patient_not_found',
   );
 
-/** The patient's consent of this scope is in force (given by today, not withdrawn). */
-export const consentInForce = (scope: ConsentScope, patientId: SQL | typeof patients.id): SQL =>
-  sql`EXISTS (SELECT 1 FROM patient_consents c WHERE c.patient_id = ${patientId} AND c.scope = ${scope}
-    AND c.withdrawn_at IS NULL AND c.consented_on <= ${todayInJapan()})`;
+/** A value of a condition, or a placeholder for it in a prepared statement. */
+type Param = string | Placeholder;
 
-export const careTeamConsentInForce = (patientId: SQL | typeof patients.id): SQL =>
-  consentInForce('care_team', patientId);
+/** The patient's consent of this scope is in force (given by `today`, not withdrawn). */
+export const consentInForce = (
+  scope: ConsentScope,
+  patientId: SQL | typeof patients.id,
+  today: Param = todayInJapan(),
+): SQL =>
+  sql`EXISTS (SELECT 1 FROM patient_consents c WHERE c.patient_id = ${patientId} AND c.scope = ${scope}
+    AND c.withdrawn_at IS NULL AND c.consented_on <= ${today})`;
+
+export const careTeamConsentInForce = (patientId: SQL | typeof patients.id, today?: Param): SQL =>
+  consentInForce('care_team', patientId, today);
 
 /** The member row `m` holds a current place: active, and still in the organisation it acts for. */
 const currentPlace = sql`m.status = 'active' AND EXISTS (SELECT 1 FROM memberships ms
@@ -396,16 +403,19 @@ export type EpisodeAccess = {
 };
 
 /** The condition "the user works at the episode's hospital" on `admission_episodes`. */
-export const atEpisodeHospital = (userId: string): SQL =>
+export const atEpisodeHospital = (userId: Param): SQL =>
   sql`EXISTS (SELECT 1 FROM service_points hp JOIN memberships hm ON hm.organisation_id = hp.organisation_id
     WHERE hp.id = ${admissionEpisodes.hospitalPointId} AND hm.user_id = ${userId})`;
 
-/** The condition on `admission_episodes` for the episodes the user may see (see the head comment). */
-export function visibleEpisodesOf(userId: string): SQL {
+/**
+ * The condition on `admission_episodes` for the episodes the user may see (see the head comment).
+ * Placeholders for the user and today let a list that every home page asks be prepared once.
+ */
+export function visibleEpisodesOf(userId: Param, today: Param = todayInJapan()): SQL {
   return sql`(EXISTS (SELECT 1 FROM care_team_members m JOIN patients p ON p.id = ${admissionEpisodes.patientId}
       WHERE m.team_id = ${admissionEpisodes.teamId} AND m.user_id = ${userId} AND ${currentPlace}
-        AND (p.organisation_id = m.organisation_id OR ${careTeamConsentInForce(sql`p.id`)}))
-    OR (${atEpisodeHospital(userId)} AND ${careTeamConsentInForce(sql`${admissionEpisodes.patientId}`)}))`;
+        AND (p.organisation_id = m.organisation_id OR ${careTeamConsentInForce(sql`p.id`, today)}))
+    OR (${atEpisodeHospital(userId)} AND ${careTeamConsentInForce(sql`${admissionEpisodes.patientId}`, today)}))`;
 }
 
 /**

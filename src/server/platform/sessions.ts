@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Profession, SystemRole } from '../../shared/identity';
 import type { SessionStage } from '../../shared/schemas/auth';
 import type { Config } from '../config';
-import type { Database, DbOrTx } from '../db/client';
+import { type Database, type DbOrTx, preparedOnce } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { randomToken, sha256Hex } from './crypto';
 
@@ -63,8 +63,8 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /** The session and its user by the token's hash: every request asks it, so it is prepared once. */
-function prepareSessionQuery(db: Database) {
-  return db
+const sessionQuery = preparedOnce((db: Database) =>
+  db
     .select({
       stage: sessions.stage,
       expiresAt: sessions.expiresAt,
@@ -83,19 +83,8 @@ function prepareSessionQuery(db: Database) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare('tsunagu_session_actor');
-}
-
-const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionQuery>>();
-
-function sessionQuery(db: Database) {
-  let query = sessionQueries.get(db);
-  if (!query) {
-    query = prepareSessionQuery(db);
-    sessionQueries.set(db, query);
-  }
-  return query;
-}
+    .prepare('tsunagu_session_actor'),
+);
 
 /** The actor behind the request's cookie, or null when there is none or it has ended. */
 export async function loadActor(

@@ -170,7 +170,8 @@ export const openEpisodeItem = z.object({
   atHospital: z.boolean(),
 });
 export type OpenEpisodeItem = z.infer<typeof openEpisodeItem>;
-export const openEpisodes = z.object({ items: z.array(openEpisodeItem) });
+/** `more`: the list stops at its limit (the home page says there are more). */
+export const openEpisodes = z.object({ items: z.array(openEpisodeItem), more: z.boolean() });
 
 /** A pending step on someone's list (the owner's home page: the patient's name is theirs to see). */
 export const dueStepItem = z.object({
@@ -182,7 +183,7 @@ export const dueStepItem = z.object({
   hospitalName: z.string(),
 });
 export type DueStepItem = z.infer<typeof dueStepItem>;
-export const myDueSteps = z.object({ items: z.array(dueStepItem) });
+export const myDueSteps = z.object({ items: z.array(dueStepItem), more: z.boolean() });
 
 /** The center's list: no patient, only who owes which step since when (it follows up by phone). */
 export const centerOverdueItem = z.object({

@@ -893,6 +893,7 @@ export const en: Catalogue = {
       heading: 'Admission and discharge deadlines',
       item: '{{name}}: {{step}}',
       dueList: 'Steps overdue or due soon',
+      more: 'There are more (up to 30 are shown), earliest deadline first.',
       openHeading: 'In hospital',
       openItem: '{{name}} ({{hospital}})',
     },

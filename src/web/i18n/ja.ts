@@ -882,6 +882,7 @@ export const ja = {
       heading: '入退院支援の期限',
       item: '{{name}} さん: {{step}}',
       dueList: '期限を過ぎた・間近の手順',
+      more: 'ほかにもあります（表示は30件まで）。期限の早いものから順に表示しています。',
       openHeading: '入院中の方',
       openItem: '{{name}} さん（{{hospital}}）',
     },

@@ -17,7 +17,7 @@ import {
   type Performance,
   type performanceQuery,
 } from '../../../shared/schemas/admission-episodes';
-import type { DbOrTx } from '../../db/client';
+import { type Database, type DbOrTx, preparedOnce } from '../../db/client';
 import {
   admissionEpisodeSteps,
   admissionEpisodes,
@@ -29,18 +29,25 @@ import { requireActor } from '../../platform/access';
 import { atEpisodeHospital, auditPatientAccess, visibleEpisodesOf } from '../../platform/patient-access';
 import { addCalendarDays } from './deadlines';
 
-/** Most items one list shows: beyond it the center's total says how many more. */
-export const DUE_LIST_LIMIT = 100;
+/** Most items the center's list shows: its total says how many more. */
+export const CENTER_LIST_LIMIT = 100;
+/**
+ * Most items a professional's lists show (their home page): enough for a day's work, and each item
+ * is checked against the access rules, so the list stops there and says that there are more.
+ */
+export const MY_LIST_LIMIT = 30;
 
 const pending = eq(admissionEpisodeSteps.status, 'pending');
 const hospitalPoint = alias(servicePoints, 'hospital_point');
 const careOfficePoint = alias(servicePoints, 'care_office_point');
 
 /** The episodes still in hospital that the actor may see, at their hospital or in their teams. */
-export async function myOpenEpisodes(request: FastifyRequest): Promise<{ items: OpenEpisodeItem[] }> {
+export async function myOpenEpisodes(
+  request: FastifyRequest,
+): Promise<{ items: OpenEpisodeItem[]; more: boolean }> {
   const userId = requireActor(request).user.id;
   const db = request.server.db;
-  const rows = await db
+  const found = await db
     .select({
       episodeId: admissionEpisodes.id,
       patientName: patients.name,
@@ -54,9 +61,10 @@ export async function myOpenEpisodes(request: FastifyRequest): Promise<{ items: 
     .innerJoin(hospitalPoint, eq(hospitalPoint.id, admissionEpisodes.hospitalPointId))
     .where(and(isNull(admissionEpisodes.dischargedOn), visibleEpisodesOf(userId)))
     .orderBy(asc(admissionEpisodes.admittedOn))
-    .limit(DUE_LIST_LIMIT);
+    .limit(MY_LIST_LIMIT + 1);
+  const rows = found.slice(0, MY_LIST_LIMIT);
   await auditShown(request, rows);
-  return { items: rows };
+  return { items: rows, more: found.length > MY_LIST_LIMIT };
 }
 
 /** One audit record of the episodes a list showed (none when it showed nothing). */
@@ -73,12 +81,13 @@ async function auditShown(request: FastifyRequest, rows: { episodeId: string }[]
   );
 }
 
-/** The actor's pending steps due by DUE_SOON_DAYS from today, overdue first. */
-export async function myDueSteps(request: FastifyRequest): Promise<{ items: DueStepItem[] }> {
-  const userId = requireActor(request).user.id;
-  const db = request.server.db;
-  const today = todayInJapan();
-  const rows = await db
+/**
+ * The pending steps the user's organisations owe, due by `dueBy`, in episodes the user may see. Every
+ * professional's home page and header ask it: prepared once, planned once.
+ */
+const dueStepsQuery = preparedOnce((db: Database) => {
+  const userId = sql.placeholder('userId');
+  return db
     .select({
       episodeId: admissionEpisodes.id,
       step: admissionEpisodeSteps.step,
@@ -100,14 +109,28 @@ export async function myDueSteps(request: FastifyRequest): Promise<{ items: DueS
             .from(memberships)
             .where(eq(memberships.userId, userId)),
         ),
-        lte(admissionEpisodeSteps.dueOn, addCalendarDays(today, DUE_SOON_DAYS)),
-        visibleEpisodesOf(userId),
+        lte(admissionEpisodeSteps.dueOn, sql.placeholder('dueBy')),
+        visibleEpisodesOf(userId, sql.placeholder('today')),
       ),
     )
     .orderBy(asc(admissionEpisodeSteps.dueOn))
-    .limit(DUE_LIST_LIMIT);
+    .limit(MY_LIST_LIMIT + 1)
+    .prepare('tsunagu_admission_due_steps');
+});
+
+/** The actor's pending steps due by DUE_SOON_DAYS from today, overdue first. */
+export async function myDueSteps(request: FastifyRequest): Promise<{ items: DueStepItem[]; more: boolean }> {
+  const userId = requireActor(request).user.id;
+  const today = todayInJapan();
+  const found = await dueStepsQuery(request.server.db).execute({
+    userId,
+    today,
+    dueBy: addCalendarDays(today, DUE_SOON_DAYS),
+  });
+  const rows = found.slice(0, MY_LIST_LIMIT);
   await auditShown(request, rows);
   return {
+    more: found.length > MY_LIST_LIMIT,
     items: rows.map((row) => ({
       ...row,
       step: row.step as EpisodeStep,
@@ -142,7 +165,7 @@ export async function centerOverdue(db: DbOrTx): Promise<CenterOverdue> {
       .leftJoin(careOfficePoint, eq(careOfficePoint.id, admissionEpisodes.careOfficePointId))
       .where(where)
       .orderBy(asc(admissionEpisodeSteps.dueOn))
-      .limit(DUE_LIST_LIMIT),
+      .limit(CENTER_LIST_LIMIT),
     db.select({ n: sql<number>`count(*)::int` }).from(admissionEpisodeSteps).where(where),
   ]);
   return {

@@ -16,7 +16,7 @@ const openKey = ['admission', 'open'] as const;
 export function useDueSteps(enabled = true) {
   return useQuery({
     queryKey: dueKey,
-    queryFn: () => api.get<{ items: DueStepItem[] }>('/api/admission/due'),
+    queryFn: () => api.get<{ items: DueStepItem[]; more: boolean }>('/api/admission/due'),
     enabled,
     staleTime: 30_000,
   });
@@ -27,7 +27,7 @@ export function AdmissionHomeSection() {
   const due = useDueSteps();
   const open = useQuery({
     queryKey: openKey,
-    queryFn: () => api.get<{ items: OpenEpisodeItem[] }>('/api/admission/episodes'),
+    queryFn: () => api.get<{ items: OpenEpisodeItem[]; more: boolean }>('/api/admission/episodes'),
   });
   const dueItems = due.data?.items ?? [];
   const openItems = open.data?.items ?? [];
@@ -58,6 +58,7 @@ export function AdmissionHomeSection() {
             ))}
           </Stack>
         )}
+        {due.data?.more && <Text size="sm">{t('admission.due.more')}</Text>}
         {openItems.length > 0 && (
           <div>
             <Title order={3} size="h4" mb="xs" id="admission-open-heading">
@@ -77,6 +78,7 @@ export function AdmissionHomeSection() {
                 </li>
               ))}
             </Stack>
+            {open.data?.more && <Text size="sm">{t('admission.due.more')}</Text>}
           </div>
         )}
       </Stack>
