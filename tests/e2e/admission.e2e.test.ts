@@ -14,6 +14,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 import { todayInJapan } from '../../src/shared/dates';
+import { PDF } from '../support/files';
 import { teamWithInvitee } from './care-team';
 import {
   artifactsDir,
@@ -161,6 +162,21 @@ describe('admission and discharge support rule', () => {
         needsConference: false,
       });
       expect(overdue.status()).toBe(201);
+      // A stay beginning on the date of the latest rule version (the city's revision of the first
+      // journey, dated tomorrow) counts by that version; the one beginning today keeps version 1.
+      const rule = await (await cm.request.get('/api/admission/rule')).json();
+      const latest = rule.versions[0];
+      const hidamari = hospitals.entries.find(
+        (e: { name: string }) => e.name === 'ひだまり台リハビリテーション病院',
+      );
+      const planned = await late.post(`/api/admission/teams/${late.id}/episodes`, {
+        hospitalPointId: hidamari.servicePointId,
+        admittedOn: latest.effectiveFrom > today ? latest.effectiveFrom : today,
+        needsConference: false,
+      });
+      expect(planned.status()).toBe(201);
+      await cm.goto(`/admission/episodes/${(await planned.json()).id}`);
+      await cm.getByText(`第${latest.version}版「${latest.title}」（入院日に適用中の版）`).waitFor();
 
       await cm.goto(`/teams/${team.id}`);
       const stays = cm.getByRole('region', { name: '入退院' });
@@ -269,9 +285,20 @@ describe('admission and discharge support rule', () => {
       await msw.getByRole('button', { name: '記録を確定する' }).click();
       await msw.getByText('記録を確定しました。', { exact: false }).waitFor();
       await msw.goto(episodeUrl);
+      const files = msw.getByRole('region', { name: '添付書類' });
+      await files.getByLabel('書類の種類').selectOption({ label: '看護サマリー' });
+      const chooser = msw.waitForEvent('filechooser');
+      await files.getByRole('button', { name: 'ファイルを選んで添付' }).click();
+      await (await chooser).setFiles({ name: '看護サマリー.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await files.getByRole('link', { name: /看護サマリー\.pdf/ }).waitFor();
       // The care manager sees the conference's record arrive.
       await cm.getByRole('listitem', { name: '退院前カンファレンス' }).getByText('期限内に実施').waitFor();
       await cm.getByRole('listitem', { name: '退院・退所情報の記録' }).getByText('このシステムで').waitFor();
+      await cm.getByText(`第1版「${rule.versions.at(-1).title}」（入院日に適用中の版）`).waitFor();
+      await cm
+        .getByRole('region', { name: '添付書類' })
+        .getByRole('link', { name: /看護サマリー\.pdf/ })
+        .waitFor();
       await screenshot(cm, 'admission-episode-phone');
 
       const center = await (await journey.context()).newPage();

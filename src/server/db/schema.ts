@@ -967,3 +967,22 @@ export const admissionDocuments = pgTable(
   },
   (t) => [uniqueIndex('admission_documents_revision_idx').on(t.episodeId, t.formId, t.revision)],
 );
+
+/** Files on an episode (診療情報提供書, 看護サマリー, the care plan …): stored files of the patient. */
+export const admissionEpisodeFiles = pgTable(
+  'admission_episode_files',
+  {
+    fileId: uuid('file_id')
+      .primaryKey()
+      .references(() => storedFiles.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => admissionEpisodes.id),
+    kind: text('kind').notNull(),
+    attachedBy: uuid('attached_by')
+      .notNull()
+      .references(() => users.id),
+    attachedAt: timeNow('attached_at'),
+  },
+  (t) => [index('admission_episode_files_episode_idx').on(t.episodeId)],
+);

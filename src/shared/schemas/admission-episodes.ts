@@ -3,6 +3,7 @@
 // its outcome; the overdue and due-soon lists and the center's view of how the rule is kept.
 import { z } from 'zod';
 import { calendarDate, idSchema, isoDateTime } from './common';
+import { storedFile } from './files';
 
 export const episodeSteps = ['admission_info', 'discharge_notice', 'conference', 'discharge_info'] as const;
 export type EpisodeStep = (typeof episodeSteps)[number];
@@ -124,6 +125,21 @@ const pointRef = z.object({
   onPlatform: z.boolean(),
 });
 
+/** What a file on an episode is (the documents a hospital stay collects). */
+export const episodeFileKinds = ['referral', 'nursing_summary', 'care_plan', 'other'] as const;
+export type EpisodeFileKind = (typeof episodeFileKinds)[number];
+export const episodeFileQuery = z.object({
+  kind: z.enum(episodeFileKinds, { error: '書類の種類を選んでください。' }),
+});
+export const episodeFileParams = z.object({ episodeId: idSchema, fileId: idSchema });
+
+export const episodeFile = storedFile.extend({
+  kind: z.enum(episodeFileKinds),
+  attachedBy: z.string(),
+  attachedAt: isoDateTime,
+});
+export type EpisodeFile = z.infer<typeof episodeFile>;
+
 export const episodeView = z.object({
   id: z.string(),
   teamId: z.string(),
@@ -141,6 +157,7 @@ export const episodeView = z.object({
   transferredToId: z.string().nullable(),
   notes: z.string().nullable(),
   steps: z.array(episodeStepView),
+  files: z.array(episodeFile),
   /** The reader works at the hospital (its window): it acknowledges the admission information. */
   atHospital: z.boolean(),
   version: z.int(),

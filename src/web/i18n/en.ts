@@ -889,6 +889,19 @@ export const en: Catalogue = {
       yes: 'Yes',
       no: 'No',
     },
+    files: {
+      heading: 'Attached documents',
+      none: 'No document attached.',
+      kind: 'Kind of document',
+      kinds: {
+        referral: 'Referral letter',
+        nursing_summary: 'Nursing summary',
+        care_plan: 'Care plan',
+        other: 'Other',
+      },
+      attach: 'Choose a file to attach',
+      hint: 'PDF and photos (JPEG, PNG, WebP). A paper document can be attached as a photo.',
+    },
     due: {
       heading: 'Admission and discharge deadlines',
       item: '{{name}}: {{step}}',

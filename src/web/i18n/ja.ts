@@ -878,6 +878,19 @@ export const ja = {
       yes: 'あり',
       no: 'なし',
     },
+    files: {
+      heading: '添付書類',
+      none: '添付された書類はありません。',
+      kind: '書類の種類',
+      kinds: {
+        referral: '診療情報提供書',
+        nursing_summary: '看護サマリー',
+        care_plan: 'ケアプラン',
+        other: 'その他',
+      },
+      attach: 'ファイルを選んで添付',
+      hint: 'PDF と写真（JPEG・PNG・WebP）を添付できます。紙の書類は写真に撮って添付できます。',
+    },
     due: {
       heading: '入退院支援の期限',
       item: '{{name}} さん: {{step}}',

@@ -20,7 +20,8 @@ import { admissionDocuments, admissionEpisodeSteps } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict, forbidden } from '../../platform/errors';
 import { type EpisodeAccess, openEpisode, type PatientAuditAction } from '../../platform/patient-access';
-import { nameOfUser, pointRef, tellEpisode } from './episodes';
+import { pointRef } from './episodes';
+import { nameOfUser, tellEpisode } from './live';
 import { prefillOf } from './prefill';
 
 type FormId = FormDefinition['id'];

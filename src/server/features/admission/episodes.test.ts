@@ -97,10 +97,28 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
         )
       ).statusCode,
     ).toBe(404);
-    expect(
-      (await doctor.post(path('/discharge'), { dischargedOn: '2026-11-30', outcome: 'home', version: 1 }))
-        .statusCode,
-    ).toBe(404);
+    // Every route of the episode answers another organisation the same 404, whatever the body.
+    const step = { doneOn: '2026-11-21', method: 'fax', version: 1 };
+    for (const [method, url, body] of [
+      ['POST', path('/discharge'), { dischargedOn: '2026-11-30', outcome: 'home', version: 1 }],
+      [
+        'PUT',
+        path('/expected-discharge'),
+        { expectedDischargeOn: '2026-12-10', needsConference: true, version: 1 },
+      ],
+      ['POST', path('/steps/admission_info'), step],
+      ['POST', path('/receipt'), {}],
+      ['PUT', path('/conference'), { scheduledAt: '2026-12-08T14:00:00+09:00', version: 1 }],
+      ['GET', path('/documents/admission_info_sheet'), undefined],
+      ['PUT', path('/documents/admission_info_sheet'), { values: {}, revision: null, version: null }],
+      ['POST', path('/documents/admission_info_sheet/send'), { revision: 1 }],
+      ['POST', path('/documents/admission_info_sheet/receive'), { revision: 1 }],
+    ] as const) {
+      const refused = await doctor.request(method, url, body);
+      expect(refused.statusCode, `${method} ${url}`).toBe(404);
+    }
+    // …and nothing it sent was kept.
+    expect((await careManager.get(path())).json().version).toBe(episode.version);
     expect((await t.client().get(path())).statusCode).toBe(401);
   });
 

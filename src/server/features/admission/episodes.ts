@@ -5,7 +5,6 @@
 // which audits; every change runs in one transaction with the episode row locked, and tells the team
 // and the hospital's window live.
 import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../../shared/dates';
 import {
@@ -29,14 +28,14 @@ import {
   admissionParticipation,
   admissionRuleVersions,
   careTeamMembers,
-  memberships,
   servicePoints,
 } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict } from '../../platform/errors';
 import { type EpisodeAccess, type EpisodeRow, openEpisode, openTeam } from '../../platform/patient-access';
-import { tellTeam } from '../teams/live';
 import { addCalendarDays, addRuleDays } from './deadlines';
+import { filesOfEpisode } from './episode-files';
+import { nameOfUser, tellEpisode } from './live';
 
 type StepRow = typeof admissionEpisodeSteps.$inferSelect;
 type RuleRow = typeof admissionRuleVersions.$inferSelect;
@@ -285,7 +284,7 @@ export async function readEpisode(
 
 async function viewOf(db: DbOrTx, access: EpisodeAccess): Promise<EpisodeView> {
   const { episode, patient, atHospital } = access;
-  const [hospital, careOffice, rule, steps, transferredTo] = await Promise.all([
+  const [hospital, careOffice, rule, steps, transferredTo, files] = await Promise.all([
     pointRef(db, episode.hospitalPointId),
     pointRef(db, episode.careOfficePointId),
     db
@@ -301,6 +300,7 @@ async function viewOf(db: DbOrTx, access: EpisodeAccess): Promise<EpisodeView> {
       .select({ id: admissionEpisodes.id })
       .from(admissionEpisodes)
       .where(eq(admissionEpisodes.transferredFromId, episode.id)),
+    filesOfEpisode(db, episode.id),
   ]);
   if (!hospital || !rule[0]) throw new Error('episode without its hospital or rule');
   return {
@@ -320,14 +320,11 @@ async function viewOf(db: DbOrTx, access: EpisodeAccess): Promise<EpisodeView> {
     transferredToId: transferredTo[0]?.id ?? null,
     notes: episode.notes,
     steps,
+    files,
     atHospital,
     version: episode.version,
   };
 }
-
-/** The display name of the user a column names (who recorded, received, saved …). */
-export const nameOfUser = (column: AnyPgColumn) =>
-  sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = ${column})`;
 
 async function stepsOf(db: DbOrTx, episodeId: string): Promise<EpisodeStepView[]> {
   const rows = await db
@@ -541,20 +538,4 @@ async function markNotNeeded(tx: Tx, episodeId: string, step: EpisodeStep): Prom
         eq(admissionEpisodeSteps.status, 'pending'),
       ),
     );
-}
-
-/** Tells the team's members and the hospital's members that the episode changed (ids only). */
-export async function tellEpisode(request: FastifyRequest, teamId: string, episodeId: string): Promise<void> {
-  const hospitalMembers = await request.server.db
-    .select({ userId: memberships.userId })
-    .from(admissionEpisodes)
-    .innerJoin(servicePoints, eq(servicePoints.id, admissionEpisodes.hospitalPointId))
-    .innerJoin(memberships, eq(memberships.organisationId, servicePoints.organisationId))
-    .where(eq(admissionEpisodes.id, episodeId));
-  await tellTeam(
-    request,
-    teamId,
-    { type: 'admission', teamId, episodeId },
-    hospitalMembers.map((row) => row.userId),
-  );
 }

@@ -4,6 +4,7 @@
 // opened through platform/patient-access.ts (the care team, and the hospital's window), which audits;
 // the center's lists carry no patient and are for city and center staff.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   documentParams,
   documentRevisionRequest,
@@ -14,6 +15,9 @@ import {
   centerOverdue as centerOverdueSchema,
   conferenceScheduleRequest,
   dischargeRequest,
+  episodeFile,
+  episodeFileParams,
+  episodeFileQuery,
   episodeOpenRequest,
   episodeParams,
   episodeView,
@@ -40,9 +44,11 @@ import {
 } from '../../../shared/schemas/admission-rule';
 import { idParams } from '../../../shared/schemas/common';
 import { access } from '../../platform/access';
+import { acceptFileUploads } from '../../platform/files';
 import { pointMaintainer } from '../directory/point-access';
 import { readDocument, receiveDocument, saveDocument, sendDocument } from './documents';
 import { centerOverdue, myDueSteps, myOpenEpisodes, rulePerformance } from './due-lists';
+import { sendEpisodeFile, uploadEpisodeFile } from './episode-files';
 import {
   listTeamEpisodes,
   openTeamEpisode,
@@ -126,6 +132,40 @@ export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({ entry: await declareParticipation(request, request.params.id, request.body) }),
   );
   const patientData = { access: access.patientData() };
+  acceptFileUploads(app);
+
+  app.post(
+    '/api/admission/episodes/:episodeId/files',
+    {
+      schema: {
+        tags,
+        summary:
+          'Attach a PDF or photo to the episode (raw body, application/octet-stream; name URI-encoded in x-file-name)',
+        params: episodeParams,
+        querystring: episodeFileQuery,
+        response: { 201: z.object({ files: z.array(episodeFile) }) },
+      },
+      config: patientData,
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send({ files: await uploadEpisodeFile(request, request.params.episodeId, request.query.kind) }),
+  );
+
+  app.get(
+    '/api/admission/episodes/:episodeId/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: "One of the episode's files (images inline, PDF as download)",
+        params: episodeFileParams,
+      },
+      config: patientData,
+    },
+    async (request, reply) =>
+      sendEpisodeFile(request, reply, request.params.episodeId, request.params.fileId),
+  );
   const episode = { 200: episodeView };
 
   app.get(

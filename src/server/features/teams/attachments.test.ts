@@ -2,17 +2,11 @@
 // form, and the structured posts: vitals with their chart series, and visit reports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { familyPhone } from '../../../../tests/support/family';
-import { PDF, PNG } from '../../../../tests/support/files';
+import { PDF, PNG, upload } from '../../../../tests/support/files';
 import { setUpTeam } from '../../../../tests/support/teams';
 import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
 
 const LIMIT = 4096;
-
-const upload = (client: TestClient, url: string, body: Buffer, name?: string) =>
-  client.request('POST', url, body, {
-    'content-type': 'application/octet-stream',
-    ...(name ? { 'x-file-name': encodeURIComponent(name) } : {}),
-  });
 
 const now = () => new Date().toISOString();
 

@@ -15,6 +15,7 @@ import { FactList } from '../../ui/FactList';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
 import { Section } from '../../ui/Section';
+import { EpisodeFilesSection } from './EpisodeFilesSection';
 import { ConferenceScheduleForm, DischargeForm, ExpectedDischargeForm, StepRecordForm } from './EpisodeForms';
 import { TimingBadge } from './TimingBadge';
 import { episodePath, useEpisode, useEpisodeMutation } from './use-episode';
@@ -76,6 +77,7 @@ function EpisodeContent({ episode }: { episode: EpisodeView }) {
           ))}
         </Stack>
       </Section>
+      <EpisodeFilesSection episode={episode} />
       {dialog?.kind === 'record' && <StepRecordForm episode={episode} step={dialog.step} onClose={close} />}
       {dialog?.kind === 'schedule' && (
         <ConferenceScheduleForm episode={episode} step={dialog.step} onClose={close} />

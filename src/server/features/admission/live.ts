@@ -1,0 +1,27 @@
+// What the admission feature shares with its parts: who a user is by name in a list, and the live
+// event that tells the team and the hospital's window that an episode changed (ids only).
+import { eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { FastifyRequest } from 'fastify';
+import { admissionEpisodes, memberships, servicePoints } from '../../db/schema';
+import { tellTeam } from '../teams/live';
+
+/** The display name of the user a column names (who recorded, received, saved …). */
+export const nameOfUser = (column: AnyPgColumn) =>
+  sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = ${column})`;
+
+/** Tells the team's members and the hospital's members that the episode changed (ids only). */
+export async function tellEpisode(request: FastifyRequest, teamId: string, episodeId: string): Promise<void> {
+  const hospitalMembers = await request.server.db
+    .select({ userId: memberships.userId })
+    .from(admissionEpisodes)
+    .innerJoin(servicePoints, eq(servicePoints.id, admissionEpisodes.hospitalPointId))
+    .innerJoin(memberships, eq(memberships.organisationId, servicePoints.organisationId))
+    .where(eq(admissionEpisodes.id, episodeId));
+  await tellTeam(
+    request,
+    teamId,
+    { type: 'admission', teamId, episodeId },
+    hospitalMembers.map((row) => row.userId),
+  );
+}
