@@ -1,9 +1,20 @@
 // 入院時情報提供書 (the care manager → the hospital, at admission), after the MHLW example form: the
 // items of forms.md §1, pre-filled from the patient record, the episode and the care manager.
 import { type FormDefinition, choiceLists as lists } from './definition';
-import { choice, count, date, longText, multi, text, yesNo } from './fields';
-
-const adl = (key: string, label: string) => choice(key, label, lists.adl);
+import {
+  adl,
+  choice,
+  count,
+  dailyActivities,
+  date,
+  longText,
+  mealForm,
+  multi,
+  oralHygiene,
+  swallowing,
+  text,
+  yesNo,
+} from './fields';
 
 export const admissionInfoSheet: FormDefinition = {
   id: 'admission_info_sheet',
@@ -118,22 +129,17 @@ export const admissionInfoSheet: FormDefinition = {
         adl('mobilityIndoor', '移動（室内）'),
         adl('mobilityOutdoor', '移動（屋外）'),
         multi('mobilityAids', '移動の用具', ['杖', '歩行器', '車いす', 'その他']),
-        adl('transfer', '移乗'),
-        adl('dressing', '更衣'),
-        adl('rising', '起居動作'),
-        adl('grooming', '整容'),
-        adl('bathing', '入浴'),
-        adl('eating', '食事'),
+        ...dailyActivities,
         count('mealsPerDay', '食事回数（1日）'),
         text('mealRestriction', '食事制限'),
-        choice('mealForm', '食形態', ['普通', 'きざみ', '嚥下調整食', 'ミキサー']),
+        mealForm,
         text('udf', 'UDF等の食形態区分'),
         choice('intake', '摂取方法', ['経口', '経管栄養']),
         yesNo('thickened', '水分とろみ'),
         text('fluidRestriction', '水分制限'),
-        choice('swallowing', '嚥下機能（むせ）', ['なし', '時々', '常に']),
+        swallowing,
         choice('dentures', '義歯', ['なし', '部分', '総']),
-        choice('oralHygiene', '口腔清潔', ['良', '不良', '著しく不良']),
+        oralHygiene,
         adl('urination', '排尿'),
         adl('defecation', '排便'),
         choice('pads', 'ポータブルトイレ・おむつ', ['なし', '夜間', '常時']),

@@ -1,9 +1,20 @@
 // 退院・退所情報記録書 (what the care manager hears from the hospital or facility before discharge),
 // after the MHLW example form: the items of forms.md §2. It is the evidence for 退院・退所加算.
 import { type FormDefinition, choiceLists as lists } from './definition';
-import { choice, count, date, longText, multi, text, yesNo } from './fields';
-
-const adl = (key: string, label: string) => choice(key, label, lists.adl);
+import {
+  adl,
+  choice,
+  count,
+  dailyActivities,
+  date,
+  longText,
+  mealForm,
+  multi,
+  oralHygiene,
+  swallowing,
+  text,
+  yesNo,
+} from './fields';
 
 export const dischargeInfoRecord: FormDefinition = {
   id: 'discharge_info_record',
@@ -104,15 +115,10 @@ export const dischargeInfoRecord: FormDefinition = {
       title: '5. 退院時の日常生活の状況',
       fields: [
         adl('mobility', '移動'),
-        adl('transfer', '移乗'),
-        adl('dressing', '更衣'),
-        adl('rising', '起居動作'),
-        adl('grooming', '整容'),
-        adl('bathing', '入浴'),
-        adl('eating', '食事'),
-        choice('mealForm', '食形態', ['普通', 'きざみ', '嚥下調整食', 'ミキサー']),
-        choice('swallowing', '嚥下機能（むせ）', ['なし', '時々', '常に']),
-        choice('oralHygiene', '口腔清潔', ['良', '不良', '著しく不良']),
+        ...dailyActivities,
+        mealForm,
+        swallowing,
+        oralHygiene,
         adl('excretion', '排泄'),
       ],
     },

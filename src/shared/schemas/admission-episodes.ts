@@ -217,16 +217,8 @@ export const centerOverdueItem = z.object({
 export const centerOverdue = z.object({ items: z.array(centerOverdueItem), total: z.int() });
 export type CenterOverdue = z.infer<typeof centerOverdue>;
 
-export const performanceQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月は 2026-04 の形で入力してください。')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月は 2026-04 の形で入力してください。')
-    .optional(),
-});
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月は 2026-04 の形で入力してください。');
+export const performanceQuery = z.object({ from: month.optional(), to: month.optional() });
 
 /** On-time rate of one step for one organisation (the owner) in one month (of the due date). */
 export const performanceRow = z.object({

@@ -74,6 +74,14 @@ async function hospitalPoint(db: DbOrTx, pointId: string) {
   return point;
 }
 
+/** The team's care manager: the active place held as ケアマネジャー. */
+export const careManagerPlaceOf = (teamId: string) =>
+  and(
+    eq(careTeamMembers.teamId, teamId),
+    eq(careTeamMembers.teamRole, 'care_manager'),
+    eq(careTeamMembers.status, 'active'),
+  );
+
 /** The care-management office (居宅介護支援) of the team's care manager, if they have one on record. */
 async function careOfficeOfTeam(db: DbOrTx, teamId: string) {
   const [point] = await db
@@ -82,9 +90,7 @@ async function careOfficeOfTeam(db: DbOrTx, teamId: string) {
     .innerJoin(servicePoints, eq(servicePoints.organisationId, careTeamMembers.organisationId))
     .where(
       and(
-        eq(careTeamMembers.teamId, teamId),
-        eq(careTeamMembers.teamRole, 'care_manager'),
-        eq(careTeamMembers.status, 'active'),
+        careManagerPlaceOf(teamId),
         eq(servicePoints.serviceCode, '430'),
         isNull(servicePoints.withdrawnAt),
       ),

@@ -1,7 +1,7 @@
 // What a form is pre-filled from (forms/definition.ts, `prefill`): the patient record (identity, care
 // level, 自立度, household, key person, history, medication, physician), the episode (dates, hospital,
 // ward) and the team's care manager with their office's numbers. Values are in the words of the form.
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { todayInJapan } from '../../../shared/dates';
 import type { FormDefinition, FormValues, PrefillSource } from '../../../shared/forms/definition';
 import { fieldsOf } from '../../../shared/forms/definition';
@@ -10,6 +10,7 @@ import type { KeyPerson } from '../../../shared/schemas/patients';
 import type { DbOrTx } from '../../db/client';
 import { careTeamMembers, patients, servicePoints, users } from '../../db/schema';
 import type { EpisodeRow } from '../../platform/patient-access';
+import { careManagerPlaceOf } from './episodes';
 
 const sexWords: Record<string, string> = { female: '女', male: '男', other: 'その他' };
 const dementiaWords: Record<string, string> = {
@@ -45,14 +46,7 @@ async function careManagerOf(db: DbOrTx, teamId: string) {
     .select({ name: users.displayName })
     .from(careTeamMembers)
     .innerJoin(users, eq(users.id, careTeamMembers.userId))
-    .where(
-      and(
-        eq(careTeamMembers.teamId, teamId),
-        eq(careTeamMembers.teamRole, 'care_manager'),
-        eq(careTeamMembers.status, 'active'),
-        isNull(careTeamMembers.endedAt),
-      ),
-    )
+    .where(careManagerPlaceOf(teamId))
     .limit(1);
   return row ?? null;
 }
