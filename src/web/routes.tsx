@@ -47,6 +47,7 @@ const AdmissionEpisodePage = lazy(() => import('./features/admission/EpisodePage
 const AdmissionCenterPage = lazy(() => import('./features/admission/CenterPage'));
 const AdmissionDocumentPage = lazy(() => import('./features/admission/DocumentPage'));
 const AdmissionPrintPage = lazy(() => import('./features/admission/PrintDocumentPage'));
+const AdmissionFormsPage = lazy(() => import('./features/admission/FormsPage'));
 // settings
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
@@ -110,6 +111,7 @@ export const router = createBrowserRouter([
                   { path: '/teams/:teamId', element: <TeamPage /> },
                   { path: '/admission/rule', element: <AdmissionRulePage /> },
                   { path: '/admission/participation', element: <AdmissionParticipationPage /> },
+                  { path: '/admission/forms', element: <AdmissionFormsPage /> },
                   { path: '/admission/episodes/:episodeId', element: <AdmissionEpisodePage /> },
                   {
                     path: '/admission/episodes/:episodeId/documents/:formId',

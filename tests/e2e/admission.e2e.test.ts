@@ -78,6 +78,25 @@ describe('admission and discharge support rule', () => {
       await versions.getByText('入退院支援ルール（改定案）').waitFor();
       await checkA11y(page, '/admission/rule (a new version waiting)');
       await screenshot(page, 'admission-rule-new-version');
+
+      // The forms are data too: the officer adds a field to the admission sheet as its version 2.
+      await page.getByRole('link', { name: '入退院支援の様式' }).click();
+      const sheet = page.getByRole('region', { name: '入院時情報提供書' });
+      await sheet.getByText('最新: 第1版').waitFor();
+      const json = sheet.getByLabel('第2版の定義（JSON）');
+      await json.fill('{ "title": ');
+      await sheet.getByRole('button', { name: '第2版として登録' }).click();
+      await sheet.getByText('JSON として読めません。', { exact: false }).waitFor();
+      await page.reload();
+      const definition = JSON.parse(await json.inputValue());
+      definition.sections
+        .find((section: { key: string }) => section.key === 'services')
+        .fields.push({ key: 'vaccination', label: '予防接種の記録', type: 'yesno' });
+      await json.fill(JSON.stringify(definition, null, 2));
+      await sheet.getByRole('button', { name: '第2版として登録' }).click();
+      await sheet.getByText('第2版を登録しました。', { exact: false }).waitFor();
+      await sheet.getByText('最新: 第2版').waitFor();
+      await checkA11y(page, '/admission/forms (city)');
     });
   });
 
@@ -207,6 +226,12 @@ describe('admission and discharge support rule', () => {
         .fill('訪問看護 週2回（つばさ訪問看護ステーション）');
       await cm.getByLabel('食事回数（1日）').fill('3');
       await cm.getByRole('radio', { name: '処方通り服用' }).check();
+      // The city's version 2 of the form (the first journey), when it ran: its added item is there.
+      if ((await cm.getByText('予防接種の記録').count()) > 0)
+        await cm
+          .getByRole('radiogroup', { name: '予防接種の記録' })
+          .getByRole('radio', { name: 'あり' })
+          .check();
       await checkA11y(cm, '/admission/episodes/:id/documents/admission_info_sheet (phone)');
       await cm.getByRole('button', { name: '下書きを保存' }).click();
       await cm.getByText('保存しました。').waitFor();

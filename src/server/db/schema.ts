@@ -986,3 +986,23 @@ export const admissionEpisodeFiles = pgTable(
   },
   (t) => [index('admission_episode_files_episode_idx').on(t.episodeId)],
 );
+
+/**
+ * A city's own versions of the forms (src/shared/forms): the definitions that ship are version 1;
+ * a revision (a field added, a choice reworded) is stored here as data, never changed, and a filled
+ * form keeps the version it was filled with.
+ */
+export const admissionFormVersions = pgTable(
+  'admission_form_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    formId: text('form_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('admission_form_versions_version_idx').on(t.formId, t.version)],
+);

@@ -43,7 +43,7 @@ export type FormField = {
   label: string;
   type: FieldType;
   /** choice and multi: the words of the printed form, stored as they are. */
-  choices?: readonly string[];
+  choices?: string[];
   maxLength?: number;
   prefill?: PrefillSource;
   /** Identifies the person: masked (initials, age, city only) in the FAX variant. */
@@ -52,7 +52,7 @@ export type FormField = {
   wide?: boolean;
 };
 
-export type FormSection = { key: string; title: string; fields: readonly FormField[] };
+export type FormSection = { key: string; title: string; fields: FormField[] };
 
 export type FormDefinition = {
   id: 'admission_info_sheet' | 'discharge_info_record';
@@ -60,7 +60,7 @@ export type FormDefinition = {
   title: string;
   /** The line under the title on paper (who gives it to whom). */
   subtitle: string;
-  sections: readonly FormSection[];
+  sections: FormSection[];
 };
 
 export type FormValue = string | string[] | boolean | number | null;

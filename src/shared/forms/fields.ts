@@ -10,7 +10,7 @@ const field =
 const withChoices =
   (type: 'choice' | 'multi', defaults: Extra = {}) =>
   (key: string, label: string, choices: readonly string[], extra: Extra = {}): FormField =>
-    field(type, defaults)(key, label, { choices, ...extra });
+    field(type, defaults)(key, label, { choices: [...choices], ...extra });
 
 export const text = field('text', { maxLength: 200 });
 export const longText = field('textarea', { maxLength: 2000, wide: true });

@@ -2,6 +2,7 @@
 // patient record and the episode pre-fill, the current revision and the earlier ones.
 import { z } from 'zod';
 import { formIds } from '../forms';
+import { formDefinitionSchema } from '../forms/definition-schema';
 import { idSchema, isoDateTime } from './common';
 
 export const documentParams = z.object({ episodeId: idSchema, formId: z.enum(formIds) });
@@ -37,6 +38,10 @@ export type DocumentRevision = z.infer<typeof documentRevision>;
 export const documentView = z.object({
   formId: z.enum(formIds),
   formVersion: z.int(),
+  /** The definition the current revision was filled with (its print), or the latest for a new form. */
+  definition: formDefinitionSchema,
+  /** The latest definition: what an edit is written and checked against. */
+  latest: formDefinitionSchema,
   /** What the records say now: the start of a new form, or what the reader may copy in. */
   prefill: formValuesRecord,
   current: documentRevision.nullable(),
@@ -53,3 +58,28 @@ export const documentView = z.object({
   hospitalOnPlatform: z.boolean(),
 });
 export type DocumentView = z.infer<typeof documentView>;
+
+export const formParams = z.object({ formId: z.enum(formIds) });
+
+/** A city's revision of a form: the whole definition (checked on the server), from the latest version. */
+export const formVersionRequest = z.object({
+  definition: z.unknown(),
+  basedOn: z.int().min(1),
+});
+export type FormVersionRequest = z.infer<typeof formVersionRequest>;
+
+export const formsOverview = z.object({
+  forms: z.array(
+    z.object({
+      formId: z.enum(formIds),
+      title: z.string(),
+      latest: formDefinitionSchema,
+      versions: z.array(
+        z.object({ version: z.int(), createdAt: isoDateTime.nullable(), createdBy: z.string().nullable() }),
+      ),
+    }),
+  ),
+  /** City and center staff may add versions. */
+  mayEdit: z.boolean(),
+});
+export type FormsOverview = z.infer<typeof formsOverview>;

@@ -889,6 +889,21 @@ export const en: Catalogue = {
       yes: 'Yes',
       no: 'No',
     },
+    forms: {
+      title: 'Admission and discharge forms',
+      intro:
+        'The admission information sheet and the discharge information record. The city or the center can write a new version (a field added, a choice reworded); filled forms keep the version they were filled with.',
+      latest: 'Latest: version {{version}}',
+      counts: '{{sections}} sections, {{fields}} fields',
+      version: 'Version {{version}}',
+      builtIn: '(the standard form)',
+      editLabel: 'Definition of version {{version}} (JSON)',
+      editHint:
+        'The latest definition. Change its sections and fields (key, label, type, choices …) and add it. Keep the fields’ keys: what was written under a key carries over.',
+      notJson: 'This is not readable as JSON. Check brackets, quotes and commas.',
+      submit: 'Add as version {{version}}',
+      saved: 'Version {{version}} was added. Forms written from now on use it.',
+    },
     files: {
       heading: 'Attached documents',
       none: 'No document attached.',

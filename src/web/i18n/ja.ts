@@ -878,6 +878,21 @@ export const ja = {
       yes: 'あり',
       no: 'なし',
     },
+    forms: {
+      title: '入退院支援の様式',
+      intro:
+        '入院時情報提供書と退院・退所情報記録書の様式です。市やセンターは、項目を足したり選択肢を直したりした新しい版を作れます。記入済みの書類は、記入したときの版のまま残ります。',
+      latest: '最新: 第{{version}}版',
+      counts: '{{sections}}章・{{fields}}項目',
+      version: '第{{version}}版',
+      builtIn: '（標準の様式）',
+      editLabel: '第{{version}}版の定義（JSON）',
+      editHint:
+        '最新の版の定義です。章（sections）と項目（fields: key・label・type・choices など）を直して登録します。項目のキーは変えないでください（前の版の内容が引き継がれません）。',
+      notJson: 'JSON として読めません。括弧や引用符、カンマを確かめてください。',
+      submit: '第{{version}}版として登録',
+      saved: '第{{version}}版を登録しました。これから書く書類はこの版になります。',
+    },
     files: {
       heading: '添付書類',
       none: '添付された書類はありません。',

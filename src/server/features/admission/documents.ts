@@ -6,7 +6,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../../shared/dates';
-import { formDefinitions } from '../../../shared/forms';
 import type { FormDefinition, FormValues } from '../../../shared/forms/definition';
 import { formValuesSchema } from '../../../shared/forms/values';
 import type {
@@ -21,6 +20,7 @@ import { requireActor } from '../../platform/access';
 import { badRequest, conflict, forbidden } from '../../platform/errors';
 import { type EpisodeAccess, openEpisode, type PatientAuditAction } from '../../platform/patient-access';
 import { pointRef } from './episodes';
+import { definitionAt, latestDefinition } from './forms';
 import { nameOfUser, tellEpisode } from './live';
 import { prefillOf } from './prefill';
 
@@ -71,19 +71,25 @@ const changedKeys = (a: FormValues, b: FormValues): string[] =>
   );
 
 async function viewOf(db: DbOrTx, access: EpisodeAccess, formId: FormId): Promise<DocumentView> {
-  const definition = formDefinitions[formId];
   const { episode } = access;
-  const [revisions, prefill, onPlatform] = await Promise.all([
+  const [revisions, latest, onPlatform] = await Promise.all([
     revisionsOf(db, episode.id, formId),
-    prefillOf(db, definition, episode),
+    latestDefinition(db, formId),
     hospitalOnPlatform(db, episode.hospitalPointId),
   ]);
   const current = revisions[0] ?? null;
+  const definition =
+    current && current.formVersion !== latest.version
+      ? await definitionAt(db, formId, current.formVersion)
+      : latest;
+  const prefill = await prefillOf(db, latest, episode);
   const received = revisions.find((revision) => revision.receivedAt) ?? null;
   const differs = current && received && received.revision !== current.revision ? received : null;
   return {
     formId,
     formVersion: definition.version,
+    definition,
+    latest,
     prefill,
     current,
     received: differs,
@@ -142,15 +148,9 @@ async function changeDocument(
   return viewOf(request.server.db, access, formId);
 }
 
-/** Saves the form: the draft in place, or — after it was sent or confirmed — as the next revision. */
-export function saveDocument(
-  request: FastifyRequest,
-  episodeId: string,
-  formId: FormId,
-  body: DocumentSaveRequest,
-) {
-  const definition = formDefinitions[formId];
-  const parsed = formValuesSchema(definition).safeParse(body.values);
+/** The values, checked against the definition (400 naming the field when one is wrong). */
+function checkedValues(definition: FormDefinition, values: unknown): FormValues {
+  const parsed = formValuesSchema(definition).safeParse(values);
   if (!parsed.success)
     throw badRequest(
       'document_invalid',
@@ -160,6 +160,16 @@ export function saveDocument(
         message: issue.message,
       })),
     );
+  return parsed.data as FormValues;
+}
+
+/** Saves the form: the draft in place, or — after it was sent or confirmed — as the next revision. */
+export function saveDocument(
+  request: FastifyRequest,
+  episodeId: string,
+  formId: FormId,
+  body: DocumentSaveRequest,
+) {
   const userId = requireActor(request).user.id;
   return changeDocument(request, episodeId, formId, 'document.save', async (tx, access, latest) => {
     if (!mayEditForm(formId, access))
@@ -167,9 +177,11 @@ export function saveDocument(
         '入院時情報提供書を書けるのは、ケアマネジャーの側です。受け取りの記録をしてください。',
         'not_document_editor',
       );
+    // Written and checked against the form's latest definition.
+    const definition = await latestDefinition(tx, formId);
+    const values = checkedValues(definition, body.values);
     if ((latest?.revision ?? null) !== body.revision || (latest?.version ?? null) !== body.version)
       throw staleDocument();
-    const values = parsed.data as FormValues;
     if (latest && !latest.sentAt) {
       await tx
         .update(admissionDocuments)

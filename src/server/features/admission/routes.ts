@@ -10,6 +10,9 @@ import {
   documentRevisionRequest,
   documentSaveRequest,
   documentView,
+  formParams,
+  formsOverview as formsOverviewSchema,
+  formVersionRequest,
 } from '../../../shared/schemas/admission-documents';
 import {
   centerOverdue as centerOverdueSchema,
@@ -56,6 +59,7 @@ import {
   recordDischarge,
   setExpectedDischarge,
 } from './episodes';
+import { addFormVersion, formsOverview } from './forms';
 import { declareParticipation, listParticipation, participationRates } from './participation';
 import { addRuleVersion, RULE_EDITORS, ruleOverview } from './rule';
 import { acknowledgeReceipt, recordStep, scheduleConference } from './steps';
@@ -398,5 +402,34 @@ export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       receiveDocument(request, request.params.episodeId, request.params.formId, request.body.revision),
+  );
+
+  app.get(
+    '/api/admission/forms',
+    {
+      schema: {
+        tags,
+        summary: 'The forms, their latest definitions and versions',
+        response: { 200: formsOverviewSchema },
+      },
+      config: { access: access.signedIn() },
+    },
+    async (request) => formsOverview(request),
+  );
+
+  app.post(
+    '/api/admission/forms/:formId/versions',
+    {
+      schema: {
+        tags,
+        summary: "Add a city's version of a form: the whole definition, from the latest (409 if stale)",
+        params: formParams,
+        body: formVersionRequest,
+        response: { 201: formsOverviewSchema },
+      },
+      config: { access: access.systemRole(...RULE_EDITORS) },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addFormVersion(request, request.params.formId, request.body)),
   );
 };

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formDefinitions } from '../../../shared/forms';
+import { formIds } from '../../../shared/forms';
 import type { FormDefinition, FormValues } from '../../../shared/forms/definition';
 import { fieldsOf } from '../../../shared/forms/definition';
 import { formValuesSchema } from '../../../shared/forms/values';
@@ -41,13 +41,14 @@ export default function DocumentPage() {
   const { t } = useTranslation();
   const { episodeId = '', formId = '' } = useParams();
   useLiveUpdates();
-  const definition = formDefinitions[formId as FormId];
   const episode = useEpisode(episodeId);
   const document = useDocument(episodeId, formId);
   const [notice, setNotice] = useState<string | null>(null);
-  if (!definition) return <ErrorAlert error={new Error(t('admission.document.unknownForm'))} />;
+  if (!isFormId(formId)) return <ErrorAlert error={new Error(t('admission.document.unknownForm'))} />;
   if (episode.isPending || document.isPending) return <Loading />;
   if (!episode.data || !document.data) return <ErrorAlert error={episode.error ?? document.error} />;
+  // Written in the form's latest definition (the city may have revised it).
+  const definition = document.data.latest;
   return (
     <Stack gap="lg">
       <PageTitle title={`${definition.title} — ${episode.data.patient.name} さん`} />
@@ -78,7 +79,9 @@ type EditorProps = {
 function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [values, setValues] = useState<FormValues>(view.current?.values ?? view.prefill);
+  const [values, setValues] = useState<FormValues>(() =>
+    onlyFieldsOf(definition, view.current?.values ?? view.prefill),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const current = view.current;
   const done = (message: string) => (next: DocumentView) => {
@@ -190,6 +193,14 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
     </Stack>
   );
 }
+
+/** The values the definition has fields for (a revised form may have dropped some). */
+function onlyFieldsOf(definition: FormDefinition, values: FormValues): FormValues {
+  const keys = new Set(fieldsOf(definition).map((field) => field.key));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => keys.has(key)));
+}
+
+export const isFormId = (formId: string): formId is FormId => (formIds as readonly string[]).includes(formId);
 
 /** The page's own URL (the print view is beside it). */
 const documentPathInApp = (episodeId: string, formId: string) =>

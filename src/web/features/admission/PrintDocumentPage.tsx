@@ -5,13 +5,12 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { formatDate } from '../../../shared/dates';
-import { formDefinitions } from '../../../shared/forms';
-import type { FormDefinition, FormField, FormValue } from '../../../shared/forms/definition';
+import type { FormField, FormValue } from '../../../shared/forms/definition';
 import { maskForFax } from '../../../shared/forms/values';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PrintButton } from '../../ui/PrintButton';
-import { useDocument } from './DocumentPage';
+import { isFormId, useDocument } from './DocumentPage';
 import './print.css';
 
 function printedValue(field: FormField, value: FormValue | undefined): string {
@@ -50,12 +49,13 @@ export default function PrintDocumentPage() {
   const { episodeId = '', formId = '' } = useParams();
   const [search] = useSearchParams();
   const fax = search.get('fax') === '1';
-  const definition = formDefinitions[formId as FormDefinition['id']];
   const document = useDocument(episodeId, formId);
-  if (!definition) return <ErrorAlert error={new Error(t('admission.document.unknownForm'))} />;
+  if (!isFormId(formId)) return <ErrorAlert error={new Error(t('admission.document.unknownForm'))} />;
   if (document.isPending) return <Loading />;
   if (!document.data) return <ErrorAlert error={document.error} />;
   const view = document.data;
+  // Printed in the version it was filled with.
+  const definition = view.definition;
   const saved = view.current?.values ?? view.prefill;
   const values = fax ? maskForFax(definition, saved) : saved;
   return (

@@ -1,8 +1,9 @@
 // `/admission/rule` — the admission and discharge support rule (入退院支援ルール) in force: its
 // deadlines in plain words, its text and every version; city and center staff write a new version.
-import { Alert, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { todayInJapan } from '../../../shared/dates';
 import type { RuleOverview, RuleVersion } from '../../../shared/schemas/admission-rule';
 import { api } from '../../api';
@@ -49,6 +50,11 @@ function RuleContent({ overview }: { overview: RuleOverview }) {
         </Alert>
       ))}
       {overview.versions.length > 0 && <VersionTable versions={overview.versions} />}
+      <Text>
+        <Anchor component={Link} to="/admission/forms">
+          {t('admission.forms.title')}
+        </Anchor>
+      </Text>
       {overview.mayEdit && (
         <RuleVersionForm
           latest={overview.versions[0] ?? null}
