@@ -13,6 +13,11 @@ export const demoRule: { title: string; body: string; effectiveFrom: string; par
     conferenceCriteria:
       '退院後に医療処置（点滴、喀痰吸引、胃ろう等）が続く方、要介護度が大きく変わる見込みの方、独居や老老介護で在宅生活に不安がある方',
     dischargeInfoDays: 5,
+    // Since the 2024 revision: (I) on the day of admission, (II) within the following two days.
+    admissionInfoFees: [
+      { label: '入院時情報連携加算(I)', units: 250, withinDays: 0 },
+      { label: '入院時情報連携加算(II)', units: 200, withinDays: 2 },
+    ],
   },
   body: [
     'このルールは、デモ用の例です。実際の市のルールではありません。',

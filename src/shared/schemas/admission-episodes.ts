@@ -112,6 +112,8 @@ export const episodeStepView = z.object({
   scheduledAt: isoDateTime.nullable(),
   participants: z.string().nullable(),
   minutes: z.string().nullable(),
+  /** 入院時情報提供: the fees of the rule, the day each must be met by, and the one earned. */
+  fees: z.array(z.object({ label: z.string(), units: z.int(), by: z.string(), earned: z.boolean() })),
   version: z.int(),
 });
 export type EpisodeStepView = z.infer<typeof episodeStepView>;

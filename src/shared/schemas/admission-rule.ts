@@ -17,6 +17,25 @@ const monthDay = z
   .string()
   .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '月日は MM-DD の形（例: 12-29）で入力してください。');
 
+/**
+ * A fee the timing of the admission information earns (入院時情報連携加算 (I), (II) …): provided within
+ * N days of admission, as the rule counts days. Kept with the rule's versions, so an episode keeps the
+ * fee rules of its admission date when the fees are revised.
+ */
+export const admissionInfoFee = z.object({
+  label: z
+    .string()
+    .trim()
+    .min(1, '加算の名前を入力してください。')
+    .max(50, '加算の名前は50文字以内で入力してください。'),
+  units: z
+    .int('単位数は整数で入力してください。')
+    .min(0, '単位数は0以上で入力してください。')
+    .max(9999, '単位数は9999以下で入力してください。'),
+  withinDays: days('加算の期限'),
+});
+export type AdmissionInfoFee = z.infer<typeof admissionInfoFee>;
+
 export const ruleParameters = z.object({
   /** Calendar days, or business days (no weekends, public holidays or the year-end closure). */
   dayCounting: z.enum(dayCountings),
@@ -30,6 +49,8 @@ export const ruleParameters = z.object({
   conferenceCriteria: z.string().trim().max(500, '対象の説明は500文字以内で入力してください。'),
   /** 退院・退所情報の記録: the care manager records the discharge information within N days. */
   dischargeInfoDays: days('退院・退所情報の記録の期限'),
+  /** The fees of the admission information, the earliest (highest) first. */
+  admissionInfoFees: z.array(admissionInfoFee).max(4, '加算は4つまで登録できます。'),
 });
 export type RuleParameters = z.infer<typeof ruleParameters>;
 

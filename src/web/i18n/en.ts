@@ -704,6 +704,17 @@ export const en: Catalogue = {
       },
       body: 'Text of the rule',
       create: 'Create this version',
+      fees: 'Fees for providing the admission information',
+      feesHint:
+        'Within how many days of admission the information must be given for each fee, earliest first (e.g. (I) 250 units, 0 days; (II) 200 units, 2 days). Revise them in a new version when the fees change.',
+      feeLabel: 'Fee',
+      feeUnits: 'Units',
+      feeWithin: 'Days after admission',
+      feeAdd: 'Add a fee',
+      feeRemove: 'Remove',
+      unitsOf: '{{units}} units',
+      feeDue: 'provided within {{n}} {{unit}} of admission',
+      feeSameDay: 'provided on the day of admission',
       saved: 'Version {{version}} was created.',
     },
     participation: {
@@ -854,6 +865,9 @@ export const en: Catalogue = {
         facility: 'To a care facility',
       },
       transferHospital: 'Hospital transferred to',
+      feeEarned: 'Qualifies for: {{label}} ({{units}} units)',
+      feeMissed: 'Provided after the fees’ deadlines (probably no fee).',
+      feeBy: '{{label}} ({{units}} units) by:',
     },
     document: {
       open: {

@@ -706,6 +706,17 @@ export const ja = {
       },
       body: 'ルールの本文',
       create: 'この内容で新しい版を作る',
+      fees: '入院時情報の提供で算定できる加算',
+      feesHint:
+        '入院日から何日以内に提供すると算定できるかを、早いものから登録します（例: 入院時情報連携加算(I) 250単位・0日、(II) 200単位・2日）。報酬改定のときは新しい版で直します。',
+      feeLabel: '加算の名前',
+      feeUnits: '単位数',
+      feeWithin: '入院日から何日以内',
+      feeAdd: '加算を追加',
+      feeRemove: '削除',
+      unitsOf: '{{units}}単位',
+      feeDue: '入院日から{{n}}{{unit}}以内に提供',
+      feeSameDay: '入院日当日に提供',
       saved: '第{{version}}版を作りました。',
     },
     participation: {
@@ -846,6 +857,9 @@ export const ja = {
       outcome: '退院の形',
       outcomes: { home: '自宅へ退院', transfer: '転院', death: '死亡退院', facility: '施設入所' },
       transferHospital: '転院先の病院',
+      feeEarned: '算定の目安: {{label}}（{{units}}単位）',
+      feeMissed: '加算の期限を過ぎてから提供されました（加算の対象外の見込み）。',
+      feeBy: '{{label}}（{{units}}単位）の期限:',
     },
     document: {
       open: { admission_info_sheet: '入院時情報提供書', discharge_info_record: '退院・退所情報記録書' },

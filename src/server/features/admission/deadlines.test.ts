@@ -1,7 +1,9 @@
 // Deadlines in calendar and business days: weekends, public holidays (incl. substitute holidays) and
-// a year-end closure that wraps around the new year.
+// a year-end closure that wraps around the new year; the fees the admission information earns by them.
 import { describe, expect, it } from 'vitest';
+import { demoRule } from '../../demo/admission-rule';
 import { addRuleDays, isDayOff } from './deadlines';
+import { feesOf } from './episodes';
 
 const business = { dayCounting: 'business' as const, yearEndClosure: { from: '12-29', to: '01-03' } };
 const calendar = { dayCounting: 'calendar' as const, yearEndClosure: null };
@@ -36,5 +38,20 @@ describe('rule days', () => {
     expect(isDayOff('2027-08-13', obon)).toBe(true);
     expect(isDayOff('2027-12-30', obon)).toBe(false);
     expect(isDayOff('2026-12-30', { dayCounting: 'business', yearEndClosure: null })).toBe(false);
+  });
+});
+
+describe('fees of the admission information', () => {
+  const earned = (doneOn: string | null) =>
+    feesOf({ step: 'admission_info', doneOn }, '2026-11-20', demoRule.parameters).find((fee) => fee.earned)
+      ?.label ?? null;
+
+  it('earns (I) on the admission day, (II) within two business days (a holiday skipped), nothing after', () => {
+    expect(earned('2026-11-20')).toBe('入院時情報連携加算(I)');
+    expect(earned('2026-11-24')).toBe('入院時情報連携加算(II)');
+    expect(earned('2026-11-25')).toBe('入院時情報連携加算(II)');
+    expect(earned('2026-11-26')).toBeNull();
+    expect(earned(null)).toBeNull();
+    expect(feesOf({ step: 'conference', doneOn: null }, '2026-11-20', demoRule.parameters)).toEqual([]);
   });
 });

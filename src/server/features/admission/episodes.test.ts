@@ -64,6 +64,11 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
     });
     // Fri 20 Nov; Mon 23 Nov is 勤労感謝の日: 24, 25, 26.
     expect(step(episode, 'admission_info')).toMatchObject({ dueOn: '2026-11-26', status: 'pending' });
+    // The fees of the rule: (I) the admission day itself, (II) two business days on (25 Nov).
+    expect(step(episode, 'admission_info')?.fees).toEqual([
+      { label: '入院時情報連携加算(I)', units: 250, by: '2026-11-20', earned: false },
+      { label: '入院時情報連携加算(II)', units: 200, by: '2026-11-25', earned: false },
+    ]);
     expect(step(episode, 'discharge_notice')).toMatchObject({ dueOn: null, timing: 'no_date' });
     expect(step(episode, 'conference')?.status).toBe('not_needed');
 
@@ -182,6 +187,8 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
       counterpart: '地域医療連携室 山下',
       recordedBy: expect.any(String),
     });
+    // Given on the 27th: after both fees' days.
+    expect(step(episode, 'admission_info')?.fees.some((fee) => fee.earned)).toBe(false);
     const twice = await careManager.post(path('/steps/admission_info'), {
       ...record,
       version: step(episode, 'admission_info')?.version,

@@ -36,11 +36,10 @@ import { type EpisodeAccess, type EpisodeRow, openEpisode, openTeam } from '../.
 import { addCalendarDays, addRuleDays } from './deadlines';
 import { filesOfEpisode } from './episode-files';
 import { nameOfUser, tellEpisode } from './live';
+import { parametersOf } from './rule';
 
 type StepRow = typeof admissionEpisodeSteps.$inferSelect;
 type RuleRow = typeof admissionRuleVersions.$inferSelect;
-
-const parametersOf = (rule: RuleRow) => rule.parameters as RuleParameters;
 
 /** Where a step stands today: what the lists and the episode page colour it by. */
 export function timingOf(
@@ -290,32 +289,26 @@ export async function readEpisode(
 
 async function viewOf(db: DbOrTx, access: EpisodeAccess): Promise<EpisodeView> {
   const { episode, patient, atHospital } = access;
-  const [hospital, careOffice, rule, steps, transferredTo, files] = await Promise.all([
+  const [hospital, careOffice, [rule], rows, transferredTo, files] = await Promise.all([
     pointRef(db, episode.hospitalPointId),
     pointRef(db, episode.careOfficePointId),
-    db
-      .select({
-        id: admissionRuleVersions.id,
-        version: admissionRuleVersions.version,
-        title: admissionRuleVersions.title,
-      })
-      .from(admissionRuleVersions)
-      .where(eq(admissionRuleVersions.id, episode.ruleVersionId)),
-    stepsOf(db, episode.id),
+    db.select().from(admissionRuleVersions).where(eq(admissionRuleVersions.id, episode.ruleVersionId)),
+    stepRowsOf(db, episode.id),
     db
       .select({ id: admissionEpisodes.id })
       .from(admissionEpisodes)
       .where(eq(admissionEpisodes.transferredFromId, episode.id)),
     filesOfEpisode(db, episode.id),
   ]);
-  if (!hospital || !rule[0]) throw new Error('episode without its hospital or rule');
+  if (!hospital || !rule) throw new Error('episode without its hospital or rule');
+  const steps = stepViewsOf(rows, episode, parametersOf(rule));
   return {
     id: episode.id,
     teamId: episode.teamId,
     patient: { id: patient.id, name: patient.name },
     hospital,
     careOffice,
-    rule: rule[0],
+    rule: { id: rule.id, version: rule.version, title: rule.title },
     admittedOn: episode.admittedOn,
     ward: episode.ward,
     expectedDischargeOn: episode.expectedDischargeOn,
@@ -332,8 +325,8 @@ async function viewOf(db: DbOrTx, access: EpisodeAccess): Promise<EpisodeView> {
   };
 }
 
-async function stepsOf(db: DbOrTx, episodeId: string): Promise<EpisodeStepView[]> {
-  const rows = await db
+const stepRowsOf = (db: DbOrTx, episodeId: string) =>
+  db
     .select({
       step: admissionEpisodeSteps,
       recordedBy: nameOfUser(admissionEpisodeSteps.recordedBy),
@@ -341,6 +334,33 @@ async function stepsOf(db: DbOrTx, episodeId: string): Promise<EpisodeStepView[]
     })
     .from(admissionEpisodeSteps)
     .where(eq(admissionEpisodeSteps.episodeId, episodeId));
+
+/**
+ * The fees the admission information can earn (the rule of the admission date): each with the day
+ * it must be given by, and — once given — the one it earned (the earliest whose day it met).
+ */
+export function feesOf(
+  step: Pick<StepRow, 'step' | 'doneOn'>,
+  admittedOn: string,
+  rule: RuleParameters,
+): EpisodeStepView['fees'] {
+  if (step.step !== 'admission_info') return [];
+  const fees = [...rule.admissionInfoFees]
+    .sort((a, b) => a.withinDays - b.withinDays)
+    .map((fee) => ({
+      label: fee.label,
+      units: fee.units,
+      by: addRuleDays(admittedOn, fee.withinDays, rule),
+    }));
+  const earned = step.doneOn ? fees.find((fee) => (step.doneOn ?? '') <= fee.by) : undefined;
+  return fees.map((fee) => ({ ...fee, earned: fee === earned }));
+}
+
+function stepViewsOf(
+  rows: Awaited<ReturnType<typeof stepRowsOf>>,
+  episode: EpisodeRow,
+  rule: RuleParameters,
+): EpisodeStepView[] {
   const today = todayInJapan();
   return rows
     .map(({ step, recordedBy, receivedBy }) => ({
@@ -360,6 +380,7 @@ async function stepsOf(db: DbOrTx, episodeId: string): Promise<EpisodeStepView[]
       scheduledAt: step.scheduledAt?.toISOString() ?? null,
       participants: step.participants,
       minutes: step.minutes,
+      fees: feesOf(step, episode.admittedOn, rule),
       version: step.version,
     }))
     .sort((a, b) => episodeSteps.indexOf(a.step) - episodeSteps.indexOf(b.step));

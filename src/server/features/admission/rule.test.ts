@@ -70,6 +70,7 @@ describe.each(engines())('admission and discharge support rule (%s)', (engine) =
       [next(3, { yearEndClosure: { from: '13-01', to: '01-03' } }), 'yearEndClosure'],
       [{ ...next(3), effectiveFrom: '2027-02-30' }, 'effectiveFrom'],
       [{ ...next(3), title: '' }, 'title'],
+      [next(3, { admissionInfoFees: [{ label: '(I)', units: -250, withinDays: 0 }] }), 'admissionInfoFees'],
       [{ ...next(3), body: 'x'.repeat(20_001) }, 'body'],
     ] as const) {
       const response = await city.post('/api/admission/rule/versions', body);

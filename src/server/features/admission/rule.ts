@@ -24,12 +24,18 @@ export const RULE_EDITORS: SystemRole[] = ['city_staff', 'center_staff'];
 
 type VersionRow = typeof admissionRuleVersions.$inferSelect;
 
+/** A version's parameters; versions written before the fees were kept have none. */
+export const parametersOf = (row: Pick<VersionRow, 'parameters'>): RuleParameters => {
+  const stored = row.parameters as Omit<RuleParameters, 'admissionInfoFees'> & Partial<RuleParameters>;
+  return { ...stored, admissionInfoFees: stored.admissionInfoFees ?? [] };
+};
+
 const viewOf = (row: VersionRow): RuleVersion => ({
   id: row.id,
   version: row.version,
   title: row.title,
   body: row.body,
-  parameters: row.parameters as RuleParameters,
+  parameters: parametersOf(row),
   effectiveFrom: row.effectiveFrom,
   isExample: row.isExample,
   createdBy: row.createdBy,

@@ -200,6 +200,7 @@ function StepCard({ episode, step, onRecord, onSchedule }: StepProps) {
           </Text>
         )}
         {step.status === 'done' && <DoneFacts step={step} />}
+        <StepFees step={step} />
         {step.receivedAt && (
           <Badge color="green" variant="outline" size="lg">
             {t('admission.episode.received', { name: step.receivedBy ?? '' })}
@@ -260,5 +261,30 @@ function DoneFacts({ step }: { step: EpisodeStepView }) {
       )}
       {step.notes && <Text style={{ whiteSpace: 'pre-wrap' }}>{step.notes}</Text>}
     </>
+  );
+}
+
+/** The fees the admission information earns by its date (the rule of the admission date). */
+function StepFees({ step }: { step: EpisodeStepView }) {
+  const { t } = useTranslation();
+  if (step.fees.length === 0) return null;
+  if (step.status === 'done') {
+    const earned = step.fees.find((fee) => fee.earned);
+    return earned ? (
+      <Badge color="green" variant="light" size="lg">
+        {t('admission.episode.feeEarned', { label: earned.label, units: earned.units })}
+      </Badge>
+    ) : (
+      <Text size="sm">{t('admission.episode.feeMissed')}</Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      {step.fees.map((fee) => (
+        <Text key={fee.label} size="sm">
+          {t('admission.episode.feeBy', { label: fee.label, units: fee.units })} <DateText value={fee.by} />
+        </Text>
+      ))}
+    </Stack>
   );
 }

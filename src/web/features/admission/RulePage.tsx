@@ -101,6 +101,15 @@ function useDeadlineFacts(version: RuleVersion): [string, string][] {
       t('admission.rule.dischargeInfo'),
       t('admission.rule.dischargeInfoDue', { n: p.dischargeInfoDays, unit }),
     ],
+    ...p.admissionInfoFees.map(
+      (fee) =>
+        [
+          `${fee.label}（${t('admission.rule.unitsOf', { units: fee.units })}）`,
+          fee.withinDays === 0
+            ? t('admission.rule.feeSameDay')
+            : t('admission.rule.feeDue', { n: fee.withinDays, unit }),
+        ] as [string, string],
+    ),
   ];
 }
 

@@ -1,10 +1,21 @@
 // A new version of the rule, written from the latest one (its values filled in). The server refuses
 // it with a 409 when someone else added a version meanwhile; the message says to reload.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, type FieldPath, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { todayInJapan } from '../../../shared/dates';
 import {
@@ -41,6 +52,7 @@ function valuesFrom(latest: RuleVersion | null): RuleVersionRequest {
           dischargeNoticeDaysBefore: 3,
           conferenceCriteria: '',
           dischargeInfoDays: 5,
+          admissionInfoFees: [],
         },
     basedOn: latest?.version ?? null,
   };
@@ -148,6 +160,7 @@ export function RuleVersionForm({ latest, onSaved }: Props) {
               />
             ))}
           </SimpleGrid>
+          <FeeFields form={form} />
           <Textarea
             autosize
             minRows={2}
@@ -172,5 +185,56 @@ export function RuleVersionForm({ latest, onSaved }: Props) {
         </Stack>
       </form>
     </Section>
+  );
+}
+
+/** The fees the admission information earns by when it is given (入院時情報連携加算 (I), (II) …). */
+function FeeFields({ form }: { form: UseFormReturn<RuleVersionRequest> }) {
+  const { t } = useTranslation();
+  const fees = useFieldArray({ control: form.control, name: 'parameters.admissionInfoFees' });
+  const errors = form.formState.errors.parameters?.admissionInfoFees;
+  return (
+    <Fieldset legend={t('admission.rule.fees')}>
+      <Stack gap="sm">
+        <Text size="sm">{t('admission.rule.feesHint')}</Text>
+        {fees.fields.map((fee, index) => (
+          <Group key={fee.id} align="flex-end" wrap="wrap">
+            <TextInput
+              label={t('admission.rule.feeLabel')}
+              error={errors?.[index]?.label?.message}
+              {...form.register(`parameters.admissionInfoFees.${index}.label`)}
+            />
+            <TextInput
+              type="number"
+              inputMode="numeric"
+              w={120}
+              label={t('admission.rule.feeUnits')}
+              error={errors?.[index]?.units?.message}
+              {...form.register(`parameters.admissionInfoFees.${index}.units`, { valueAsNumber: true })}
+            />
+            <TextInput
+              type="number"
+              inputMode="numeric"
+              w={200}
+              label={t('admission.rule.feeWithin')}
+              error={errors?.[index]?.withinDays?.message}
+              {...form.register(`parameters.admissionInfoFees.${index}.withinDays`, { valueAsNumber: true })}
+            />
+            <Button variant="subtle" color="red" onClick={() => fees.remove(index)}>
+              {t('admission.rule.feeRemove')}
+            </Button>
+          </Group>
+        ))}
+        {fees.fields.length < 4 && (
+          <Button
+            variant="default"
+            w="fit-content"
+            onClick={() => fees.append({ label: '', units: 0, withinDays: 0 })}
+          >
+            {t('admission.rule.feeAdd')}
+          </Button>
+        )}
+      </Stack>
+    </Fieldset>
   );
 }
