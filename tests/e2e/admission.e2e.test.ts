@@ -10,6 +10,7 @@
 // manager sees each step arrive live; another stay, left without its admission information, is on the
 // center's overdue list — without the patient's name.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
@@ -334,6 +335,16 @@ describe('admission and discharge support rule', () => {
       await list.getByText('期限を過ぎている手順: 1件').waitFor();
       await list.getByRole('row', { name: /入院時情報提供 担当: ケアマネジャー/ }).waitFor();
       expect(await center.getByText('沖 つる').count()).toBe(0);
+      // The survey's figures for the month of the overdue stay, and its CSV for Excel.
+      const survey = center.getByRole('region', { name: '入退院支援ルール運用状況調査の集計' });
+      await survey.getByLabel('対象の月').fill(daysFromToday(-10).slice(0, 7));
+      const offices = survey.getByRole('region', { name: '居宅介護支援事業所' });
+      await offices.getByRole('row', { name: /あおぞらケアプランセンター/ }).waitFor();
+      const download = center.waitForEvent('download');
+      await survey.getByRole('link', { name: 'CSVでダウンロード（UTF-8）' }).click();
+      const csv = fs.readFileSync(await (await download).path(), 'utf8');
+      expect(csv).toContain('居宅介護支援事業所,あおぞらケアプランセンター,');
+      expect(csv).not.toContain('沖 つる');
       await checkA11y(center, '/admission/center');
       await screenshot(center, 'admission-center');
     });

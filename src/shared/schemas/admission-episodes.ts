@@ -234,3 +234,35 @@ export const performanceRow = z.object({
 });
 export const performance = z.object({ rows: z.array(performanceRow) });
 export type Performance = z.infer<typeof performance>;
+
+/**
+ * The figures of the prefecture's rule-operation survey (入退院支援ルール運用状況調査) for one month,
+ * from the platform's own episodes: per care-management office and per hospital, no patient.
+ */
+export const surveyQuery = z.object({
+  month,
+  encoding: z
+    .enum(['utf-8', 'shift_jis'], { error: '文字コードは utf-8 か shift_jis を指定してください。' })
+    .default('utf-8'),
+});
+export const surveyRow = z.object({
+  name: z.string(),
+  /** 入院した利用者 (admitted in the month). */
+  admitted: z.int(),
+  /** 入院時情報を提供した / そのうち期限内. */
+  infoProvided: z.int(),
+  infoOnTime: z.int(),
+  /** 退院した利用者 (discharged in the month). */
+  discharged: z.int(),
+  /** 退院前に病院から連絡があった / 退院前カンファレンスが開かれた / 退院・退所情報を記録した. */
+  noticeGiven: z.int(),
+  conferenceHeld: z.int(),
+  dischargeRecorded: z.int(),
+});
+export type SurveyRow = z.infer<typeof surveyRow>;
+export const survey = z.object({
+  month: z.string(),
+  byOffice: z.array(surveyRow),
+  byHospital: z.array(surveyRow),
+});
+export type Survey = z.infer<typeof survey>;

@@ -351,6 +351,35 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
       ]),
     );
     expect((await center.get('/api/admission/center/performance?from=2026-13')).statusCode).toBe(400);
+
+    // The prefecture's survey, from the episodes: November's two admissions (one given late), and
+    // December's transfer (discharged with its conference held; the new stay begun).
+    const november = (await city.get('/api/admission/center/survey?month=2026-11')).json();
+    expect(november.byOffice).toEqual([
+      expect.objectContaining({
+        name: 'あおぞらケアプランセンター',
+        admitted: 2,
+        infoProvided: 1,
+        infoOnTime: 0,
+        discharged: 0,
+      }),
+    ]);
+    const december = (await center.get('/api/admission/center/survey?month=2026-12')).json();
+    expect(december.byHospital).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'みらい中央病院', discharged: 1, conferenceHeld: 1, noticeGiven: 0 }),
+        expect.objectContaining({ name: 'ひだまり台リハビリテーション病院', admitted: 1 }),
+      ]),
+    );
+    expect(JSON.stringify(december)).not.toContain('秋山');
+    const csv = await city.get('/api/admission/center/survey.csv?month=2026-11');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.startsWith('\uFEFF区分,名称,入院した利用者')).toBe(true);
+    expect(csv.body).toContain('居宅介護支援事業所,あおぞらケアプランセンター,2,1,0,0,0,0,0');
+    const sjis = await city.get('/api/admission/center/survey.csv?month=2026-11&encoding=shift_jis');
+    expect(new TextDecoder('shift_jis').decode(sjis.rawPayload)).toContain('あおぞらケアプランセンター');
+    expect((await careManager.get('/api/admission/center/survey?month=2026-11')).statusCode).toBe(403);
+    expect((await city.get('/api/admission/center/survey?month=2026/11')).statusCode).toBe(400);
   });
 
   it("ends the hospital's view when the consent is withdrawn; the recording office keeps its own", async () => {

@@ -31,6 +31,8 @@ import {
   performanceQuery,
   stepParams,
   stepRecordRequest,
+  surveyQuery,
+  survey as surveySchema,
   teamEpisodes,
   teamEpisodesParams,
 } from '../../../shared/schemas/admission-episodes';
@@ -48,6 +50,7 @@ import {
 import { idParams } from '../../../shared/schemas/common';
 import { access } from '../../platform/access';
 import { acceptFileUploads } from '../../platform/files';
+import { contentDisposition } from '../directory/export-csv';
 import { pointMaintainer } from '../directory/point-access';
 import { readDocument, receiveDocument, saveDocument, sendDocument } from './documents';
 import { centerOverdue, myDueSteps, myOpenEpisodes, rulePerformance } from './due-lists';
@@ -63,6 +66,7 @@ import { addFormVersion, formsOverview } from './forms';
 import { declareParticipation, listParticipation, participationRates } from './participation';
 import { addRuleVersion, RULE_EDITORS, ruleOverview } from './rule';
 import { acknowledgeReceipt, recordStep, scheduleConference } from './steps';
+import { surveyCsv, surveyOf } from './survey';
 
 export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['admission'];
@@ -431,5 +435,42 @@ export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send(await addFormVersion(request, request.params.formId, request.body)),
+  );
+
+  app.get(
+    '/api/admission/center/survey',
+    {
+      schema: {
+        tags,
+        summary: "The month's figures of the rule-operation survey per office and hospital (no patients)",
+        querystring: surveyQuery,
+        response: { 200: surveySchema },
+      },
+      config: { access: access.systemRole(...RULE_EDITORS) },
+    },
+    async (request) => surveyOf(app.db, request.query.month),
+  );
+
+  app.get(
+    '/api/admission/center/survey.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The same figures as a CSV file (UTF-8 with BOM, or Shift_JIS for older Excel)',
+        querystring: surveyQuery,
+      },
+      config: { access: access.systemRole(...RULE_EDITORS) },
+    },
+    async (request, reply) => {
+      const { month, encoding } = request.query;
+      const name = {
+        japanese: `入退院支援ルール運用状況_${month}.csv`,
+        ascii: `admission-survey-${month}.csv`,
+      };
+      return reply
+        .header('content-type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8'}`)
+        .header('content-disposition', contentDisposition(name))
+        .send(surveyCsv(await surveyOf(app.db, month), encoding));
+    },
   );
 };

@@ -1,11 +1,17 @@
 // `/admission/center` — the support center's (and the city's) view of how the rule is kept: every
 // overdue step of the city, who owes it since when (no patient: the center follows up with the
 // hospital or the office), and the on-time rate per month, step and organisation.
-import { Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CenterOverdue, Performance } from '../../../shared/schemas/admission-episodes';
+import { todayInJapan } from '../../../shared/dates';
+import type {
+  CenterOverdue,
+  Performance,
+  Survey,
+  SurveyRow,
+} from '../../../shared/schemas/admission-episodes';
 import { api, withQuery } from '../../api';
 import { useLiveUpdates } from '../../live';
 import { DateText } from '../../ui/DateText';
@@ -24,6 +30,7 @@ export default function CenterPage() {
       <PageTitle title={t('admission.center.title')} />
       <OverdueSection />
       <PerformanceSection />
+      <SurveySection />
       <Section id="center-participation" title={t('admission.participation.rateHeading')}>
         <ParticipationRateTable />
       </Section>
@@ -145,6 +152,86 @@ function PerformanceSection() {
             </tbody>
           </ScrollTable>
         )}
+      </Stack>
+    </Section>
+  );
+}
+
+/** Last month as YYYY-MM: the survey asks about a month that has ended. */
+function lastMonth(): string {
+  const [year, month] = todayInJapan().split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 2, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+const surveyColumns = [
+  'admitted',
+  'infoProvided',
+  'infoOnTime',
+  'discharged',
+  'noticeGiven',
+  'conferenceHeld',
+  'dischargeRecorded',
+] as const satisfies readonly (keyof SurveyRow)[];
+
+function SurveySection() {
+  const { t } = useTranslation();
+  const [month, setMonth] = useState(lastMonth);
+  const survey = useQuery({
+    queryKey: ['admission', 'center', 'survey', month],
+    queryFn: () => api.get<Survey>(withQuery('/api/admission/center/survey', { month })),
+    enabled: /^\d{4}-\d{2}$/.test(month),
+  });
+  const csv = (encoding: string) => withQuery('/api/admission/center/survey.csv', { month, encoding });
+  return (
+    <Section id="center-survey" title={t('admission.survey.heading')}>
+      <Stack gap="sm">
+        <Text size="sm">{t('admission.survey.note')}</Text>
+        <Group align="flex-end">
+          <TextInput
+            type="month"
+            label={t('admission.survey.month')}
+            value={month}
+            onChange={(e) => setMonth(e.currentTarget.value)}
+          />
+          <Anchor href={csv('utf-8')} download>
+            {t('admission.survey.csv')}
+          </Anchor>
+          <Anchor href={csv('shift_jis')} download>
+            {t('admission.survey.csvSjis')}
+          </Anchor>
+        </Group>
+        <ErrorAlert error={survey.error} />
+        {survey.data &&
+          (['byOffice', 'byHospital'] as const).map((group) => (
+            <ScrollTable key={group} label={t(`admission.survey.${group}`)} minWidth={760}>
+              <thead>
+                <tr>
+                  <th scope="col">{t(`admission.survey.${group}`)}</th>
+                  {surveyColumns.map((column) => (
+                    <th key={column} scope="col">
+                      {t(`admission.survey.columns.${column}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {survey.data[group].length === 0 && (
+                  <tr>
+                    <td colSpan={surveyColumns.length + 1}>{t('admission.survey.none')}</td>
+                  </tr>
+                )}
+                {survey.data[group].map((row) => (
+                  <tr key={row.name}>
+                    <th scope="row">{row.name}</th>
+                    {surveyColumns.map((column) => (
+                      <td key={column}>{row[column]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
+          ))}
       </Stack>
     </Section>
   );
