@@ -191,7 +191,8 @@ describe('admission and discharge support rule', () => {
       );
       const planned = await late.post(`/api/admission/teams/${late.id}/episodes`, {
         hospitalPointId: hidamari.servicePointId,
-        admittedOn: latest.effectiveFrom > today ? latest.effectiveFrom : today,
+        // The later of the two dates (YYYY-MM-DD sorts as it reads).
+        admittedOn: [latest.effectiveFrom, today].sort().at(-1),
         needsConference: false,
       });
       expect(planned.status()).toBe(201);

@@ -893,6 +893,8 @@ export const admissionEpisodes = pgTable(
   (t) => [
     index('admission_episodes_team_idx').on(t.teamId, t.admittedOn),
     index('admission_episodes_hospital_idx').on(t.hospitalPointId, t.admittedOn),
+    // The episode page asks for the stay a transfer led to.
+    index('admission_episodes_transferred_from_idx').on(t.transferredFromId),
   ],
 );
 

@@ -1,9 +1,8 @@
 // The values of a filled form checked against its definition (on the server and in the browser), and
 // the FAX variant: fields that identify the person masked — the name to initials, the rest left out.
 import { z } from 'zod';
+import { calendarDate } from '../schemas/common';
 import { type FormDefinition, type FormField, type FormValues, fieldsOf } from './definition';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function fieldSchema(field: FormField): z.ZodType {
   const label = field.label;
@@ -14,7 +13,7 @@ function fieldSchema(field: FormField): z.ZodType {
       return z.string().max(max, `${label}は${max}文字以内で入力してください。`);
     }
     case 'date':
-      return z.string().regex(DATE, `${label}は 2026-04-01 の形で入力してください。`).or(z.literal(''));
+      return calendarDate(label).or(z.literal(''));
     case 'number':
       return z
         .number(`${label}は数字で入力してください。`)
@@ -73,3 +72,9 @@ export function maskForFax(definition: FormDefinition, values: FormValues): Form
   }
   return masked;
 }
+
+/** The keys whose values differ between two fillings of a form (an absent value is null). */
+export const changedKeys = (a: FormValues, b: FormValues): string[] =>
+  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null),
+  );

@@ -19,7 +19,9 @@ export const documentSaveRequest = z.object({
 });
 export type DocumentSaveRequest = z.infer<typeof documentSaveRequest>;
 
-export const documentRevisionRequest = z.object({ revision: z.int() });
+/** The revision acted on and its version as read (another change in between: 409). */
+export const documentRevisionRequest = z.object({ revision: z.int(), version: z.int() });
+export type DocumentRevisionRequest = z.infer<typeof documentRevisionRequest>;
 
 export const documentRevision = z.object({
   revision: z.int(),

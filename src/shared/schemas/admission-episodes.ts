@@ -19,7 +19,8 @@ export const stepOwners: Record<EpisodeStep, OwnerSide> = {
   discharge_info: 'care_office',
 };
 
-export const stepStatuses = ['pending', 'done', 'not_needed'] as const;
+/** missed: the hospital's step still open when the patient left (counted as not done, off the lists). */
+export const stepStatuses = ['pending', 'done', 'not_needed', 'missed'] as const;
 export type StepStatus = (typeof stepStatuses)[number];
 
 /** How a step is recorded as done outside the platform (a hospital without an account, a call, a visit). */
@@ -100,7 +101,7 @@ export const episodeStepView = z.object({
   dueOn: z.string().nullable(),
   status: z.enum(stepStatuses),
   /** pending past its due date (期限超過), or due within DUE_SOON_DAYS (期限間近). */
-  timing: z.enum(['overdue', 'due_soon', 'later', 'no_date', 'on_time', 'late', 'closed']),
+  timing: z.enum(['overdue', 'due_soon', 'later', 'no_date', 'on_time', 'late', 'closed', 'missed']),
   doneOn: z.string().nullable(),
   method: z.enum(stepMethods).nullable(),
   counterpart: z.string().nullable(),

@@ -826,6 +826,7 @@ export const en: Catalogue = {
         on_time: 'Done on time',
         late: 'Done late',
         closed: 'Not needed',
+        missed: 'Not done before discharge',
       },
       scheduledAt: 'Planned:',
       record: 'Record as done',
@@ -900,6 +901,10 @@ export const en: Catalogue = {
       changed: 'Changed since revision {{revision}}: {{fields}}',
       readOnly: 'The care manager writes this form. Print it on A4 to read it.',
       unset: '(not chosen)',
+      changedElsewhere: 'This form changed while it was open',
+      changedElsewhereHint:
+        'The hospital acknowledged it or someone else saved it. What you typed is still here; loading the latest replaces it.',
+      reload: 'Load the latest',
       yes: 'Yes',
       no: 'No',
     },

@@ -824,6 +824,7 @@ export const ja = {
         on_time: '期限内に実施',
         late: '期限後に実施',
         closed: '不要',
+        missed: '実施されないまま退院',
       },
       scheduledAt: '予定:',
       record: '実施を記録',
@@ -889,6 +890,10 @@ export const ja = {
       changed: '第{{revision}}版から変わった項目: {{fields}}',
       readOnly: 'この書類はケアマネジャーが作成します。内容は「A4で印刷」で確認できます。',
       unset: '（未選択）',
+      changedElsewhere: 'この書類は、開いている間に更新されました',
+      changedElsewhereHint:
+        '病院の受け取りや、別の方の保存がありました。入力中の内容は残っています。最新の内容を読み込むと、入力中の内容は消えます。',
+      reload: '最新の内容を読み込む',
       yes: 'あり',
       no: 'なし',
     },

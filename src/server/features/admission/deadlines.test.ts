@@ -2,7 +2,7 @@
 // a year-end closure that wraps around the new year; the fees the admission information earns by them.
 import { describe, expect, it } from 'vitest';
 import { demoRule } from '../../demo/admission-rule';
-import { addRuleDays, isDayOff } from './deadlines';
+import { addRuleDays, isDayOff, ruleDaysBefore } from './deadlines';
 import { feesOf } from './episodes';
 
 const business = { dayCounting: 'business' as const, yearEndClosure: { from: '12-29', to: '01-03' } };
@@ -38,6 +38,14 @@ describe('rule days', () => {
     expect(isDayOff('2027-08-13', obon)).toBe(true);
     expect(isDayOff('2027-12-30', obon)).toBe(false);
     expect(isDayOff('2026-12-30', { dayCounting: 'business', yearEndClosure: null })).toBe(false);
+  });
+});
+
+describe('deadlines before a date', () => {
+  it('counts back, and with 0 days before a day off takes the business day before it', () => {
+    expect(ruleDaysBefore('2026-12-10', 3, business)).toBe('2026-12-07');
+    expect(ruleDaysBefore('2026-12-06', 0, business)).toBe('2026-12-04');
+    expect(ruleDaysBefore('2026-12-06', 0, calendar)).toBe('2026-12-06');
   });
 });
 

@@ -35,10 +35,21 @@ export function isDayOff(date: string, counting: Counting): boolean {
  * Negative `days` count backwards the same way (a deadline before a date).
  */
 export function addRuleDays(from: string, days: number, counting: Counting): string {
-  if (counting.dayCounting === 'calendar') return addCalendarDays(from, days);
-  const step = days < 0 ? -1 : 1;
+  return countRuleDays(from, Math.abs(days), days < 0 ? -1 : 1, counting);
+}
+
+/**
+ * The deadline `days` before `date` as the rule counts: with 0 and `date` a day off, the business day
+ * before it (a notice due "0 days before" a Sunday discharge is due on the Friday).
+ */
+export function ruleDaysBefore(date: string, days: number, counting: Counting): string {
+  return countRuleDays(date, days, -1, counting);
+}
+
+function countRuleDays(from: string, days: number, step: 1 | -1, counting: Counting): string {
+  if (counting.dayCounting === 'calendar') return addCalendarDays(from, step * days);
   let date = from;
-  let left = Math.abs(days);
+  let left = days;
   if (left === 0) {
     while (isDayOff(date, counting)) date = addCalendarDays(date, step);
     return date;

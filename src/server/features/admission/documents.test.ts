@@ -137,27 +137,31 @@ describe.each(engines())('admission documents (%s)', (engine) => {
   });
 
   it('sends it to the window, which acknowledges it: the step is done inside the platform and received', async () => {
-    const sent = await careManager.post(sheetPath('/send'), { revision: 1 });
+    // Before it is sent the hospital sees neither the draft nor anything of the record.
+    const early: DocumentView = (await msw.get(sheetPath())).json();
+    expect(early).toMatchObject({ current: null, revisions: [], prefill: {}, mayEdit: false });
+    const sent = await careManager.post(sheetPath('/send'), { revision: 1, version: sheet.current?.version });
     expect(sent.statusCode, sent.body).toBe(200);
-    expect((await careManager.post(sheetPath('/send'), { revision: 1 })).json().error.code).toBe(
-      'document_already_sent',
-    );
+    const sentVersion = sent.json().current.version;
+    const twice = await careManager.post(sheetPath('/send'), { revision: 1, version: sentVersion });
+    expect(twice.json().error.code).toBe('document_already_sent');
     const view: EpisodeView = (await careManager.get(`/api/admission/episodes/${episode.id}`)).json();
     expect(view.steps.find((s) => s.step === 'admission_info')).toMatchObject({
       status: 'done',
       method: 'platform',
     });
 
-    expect((await nurse.post(sheetPath('/receive'), { revision: 1 })).json().error.code).toBe(
-      'not_at_hospital',
-    );
-    const received = await msw.post(sheetPath('/receive'), { revision: 1 });
+    const byNurse = await nurse.post(sheetPath('/receive'), { revision: 1, version: sentVersion });
+    expect(byNurse.json().error.code).toBe('not_at_hospital');
+    const received = await msw.post(sheetPath('/receive'), { revision: 1, version: sentVersion });
     expect(received.statusCode, received.body).toBe(200);
     expect(received.json().current.receivedBy).toBe('港 ゆかり');
-    expect((await msw.post(sheetPath('/receive'), { revision: 1 })).statusCode).toBe(409);
+    expect(
+      (await msw.post(sheetPath('/receive'), { revision: 1, version: sentVersion + 1 })).statusCode,
+    ).toBe(409);
     const step = (await msw.get(`/api/admission/episodes/${episode.id}`)).json().steps[0];
     expect(step.receivedAt).toEqual(expect.any(String));
-    sheet = received.json();
+    sheet = (await careManager.get(sheetPath())).json();
   });
 
   it('keeps what the hospital received: a later change is revision 2, and the hospital sees which fields changed', async () => {
@@ -167,16 +171,29 @@ describe.each(engines())('admission documents (%s)', (engine) => {
       version: sheet.current?.version,
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json().current.revision).toBe(2);
+    const draft = changed.json().current;
+    expect(draft.revision).toBe(2);
+    // A draft of the correction is not the hospital's yet.
+    const meanwhile: DocumentView = (await msw.get(sheetPath())).json();
+    expect(meanwhile.current?.revision).toBe(1);
+    expect(meanwhile.changedSinceReceived).toEqual([]);
+    const stale = await careManager.post(sheetPath('/send'), { revision: 1, version: draft.version });
+    expect(stale.json().error.code).toBe('document_stale');
+    expect(
+      (await careManager.post(sheetPath('/send'), { revision: 2, version: draft.version })).statusCode,
+    ).toBe(200);
+
     const atHospital: DocumentView = (await msw.get(sheetPath())).json();
     expect(atHospital.received?.revision).toBe(1);
     expect(atHospital.received?.values.medication).toBe('アムロジピン 5mg 朝1錠');
     expect(atHospital.changedSinceReceived).toEqual(['medication']);
     expect(atHospital.revisions.map((r) => r.revision)).toEqual([2, 1]);
-    expect((await careManager.post(sheetPath('/send'), { revision: 1 })).json().error.code).toBe(
-      'document_stale',
-    );
-    expect((await careManager.post(sheetPath('/send'), { revision: 2 })).statusCode).toBe(200);
+    // The hospital acknowledges the correction too.
+    const again = await msw.post(sheetPath('/receive'), {
+      revision: 2,
+      version: atHospital.current?.version,
+    });
+    expect(again.statusCode, again.body).toBe(200);
   });
 
   it('offers the FAX path for a hospital without accounts, and lets the window confirm the discharge record', async () => {
@@ -188,7 +205,10 @@ describe.each(engines())('admission documents (%s)', (engine) => {
       version: null,
     });
     expect(saved.statusCode).toBe(200);
-    const refused = await careManager.post(sheetPath('/send', elsewhere.id), { revision: 1 });
+    const refused = await careManager.post(sheetPath('/send', elsewhere.id), {
+      revision: 1,
+      version: saved.json().current.version,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('hospital_off_platform');
     expect(refused.json().error.message).toContain('FAX');
@@ -200,7 +220,11 @@ describe.each(engines())('admission documents (%s)', (engine) => {
       version: null,
     });
     expect(filled.statusCode, filled.body).toBe(200);
-    expect((await msw.post(`${record}/send`, { revision: 1 })).statusCode).toBe(200);
+    const confirmed = await msw.post(`${record}/send`, {
+      revision: 1,
+      version: filled.json().current.version,
+    });
+    expect(confirmed.statusCode).toBe(200);
     const view: EpisodeView = (await careManager.get(`/api/admission/episodes/${episode.id}`)).json();
     expect(view.steps.find((s) => s.step === 'discharge_info')).toMatchObject({
       status: 'done',

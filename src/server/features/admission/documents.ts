@@ -3,13 +3,14 @@
 // confirmed, which records the step). Saved as revisions: a draft changes in place; after it was sent
 // or confirmed a change is the next revision, and the receiver sees which fields changed. Values are
 // checked against the form's definition; everything goes through openEpisode, which audits.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../../shared/dates';
 import type { FormDefinition, FormValues } from '../../../shared/forms/definition';
-import { formValuesSchema } from '../../../shared/forms/values';
+import { changedKeys, formValuesSchema } from '../../../shared/forms/values';
 import type {
   DocumentRevision,
+  DocumentRevisionRequest,
   DocumentSaveRequest,
   DocumentView,
 } from '../../../shared/schemas/admission-documents';
@@ -61,28 +62,57 @@ async function revisionsOf(db: DbOrTx, episodeId: string, formId: FormId): Promi
 const hospitalOnPlatform = async (db: DbOrTx, hospitalPointId: string) =>
   (await pointRef(db, hospitalPointId))?.onPlatform ?? false;
 
-/** The admission sheet is the care manager's: the hospital reads and acknowledges it. */
-const mayEditForm = (formId: FormId, access: EpisodeAccess) =>
-  formId !== 'admission_info_sheet' || !access.atHospital;
+/**
+ * Whether the user writes for the care-management side: they hold the team's care-manager place, or
+ * belong to the episode's care-management office. The admission sheet is theirs; the hospital only
+ * receives it.
+ */
+async function onCareSide(db: DbOrTx, userId: string, episode: EpisodeAccess['episode']): Promise<boolean> {
+  const [row] = await db
+    .execute<{ yes: boolean }>(sql`SELECT (
+      EXISTS (SELECT 1 FROM care_team_members m WHERE m.team_id = ${episode.teamId} AND m.user_id = ${userId}
+        AND m.status = 'active' AND m.team_role = 'care_manager')
+      OR EXISTS (SELECT 1 FROM service_points sp JOIN memberships ms ON ms.organisation_id = sp.organisation_id
+        WHERE sp.id = ${episode.careOfficePointId} AND ms.user_id = ${userId})) AS yes`)
+    .then((result) => (result as unknown as { rows: { yes: boolean }[] }).rows);
+  return row?.yes ?? false;
+}
 
-const changedKeys = (a: FormValues, b: FormValues): string[] =>
-  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
-    (key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null),
-  );
+/** Who the reader is for this form: the sheet's writer, its receiver (the hospital), or neither. */
+type Role = { mayEdit: boolean; receiver: boolean };
 
-async function viewOf(db: DbOrTx, access: EpisodeAccess, formId: FormId): Promise<DocumentView> {
+async function roleFor(
+  db: DbOrTx,
+  request: FastifyRequest,
+  formId: FormId,
+  access: EpisodeAccess,
+): Promise<Role> {
+  if (formId !== 'admission_info_sheet') return { mayEdit: true, receiver: false };
+  const careSide = await onCareSide(db, requireActor(request).user.id, access.episode);
+  return { mayEdit: careSide, receiver: access.atHospital && !careSide };
+}
+
+async function viewOf(
+  db: DbOrTx,
+  request: FastifyRequest,
+  access: EpisodeAccess,
+  formId: FormId,
+): Promise<DocumentView> {
   const { episode } = access;
-  const [revisions, latest, onPlatform] = await Promise.all([
+  const [all, latest, onPlatform, role] = await Promise.all([
     revisionsOf(db, episode.id, formId),
     latestDefinition(db, formId),
     hospitalOnPlatform(db, episode.hospitalPointId),
+    roleFor(db, request, formId, access),
   ]);
+  // The hospital sees what it was sent: no draft, and nothing of the record it was not given.
+  const revisions = role.receiver ? all.filter((revision) => revision.sentAt) : all;
   const current = revisions[0] ?? null;
   const definition =
     current && current.formVersion !== latest.version
       ? await definitionAt(db, formId, current.formVersion)
       : latest;
-  const prefill = await prefillOf(db, latest, episode);
+  const prefill = role.mayEdit ? await prefillOf(db, latest, episode) : {};
   const received = revisions.find((revision) => revision.receivedAt) ?? null;
   const differs = current && received && received.revision !== current.revision ? received : null;
   return {
@@ -95,15 +125,15 @@ async function viewOf(db: DbOrTx, access: EpisodeAccess, formId: FormId): Promis
     received: differs,
     changedSinceReceived: differs && current ? changedKeys(differs.values, current.values) : [],
     revisions: revisions.map(({ values: _values, ...rest }) => rest),
-    mayEdit: mayEditForm(formId, access),
-    atHospital: access.atHospital,
+    mayEdit: role.mayEdit,
+    atHospital: role.receiver,
     hospitalOnPlatform: onPlatform,
   };
 }
 
 export async function readDocument(request: FastifyRequest, episodeId: string, formId: FormId) {
   const access = await openEpisode(request, episodeId, 'document.read', { details: { formId } });
-  return viewOf(request.server.db, access, formId);
+  return viewOf(request.server.db, request, access, formId);
 }
 
 const staleDocument = () =>
@@ -133,7 +163,7 @@ async function changeDocument(
   episodeId: string,
   formId: FormId,
   action: PatientAuditAction,
-  change: (tx: Tx, access: EpisodeAccess, latest: DocumentRow | null) => Promise<void>,
+  change: (tx: Tx, access: EpisodeAccess, latest: DocumentRow | null, role: Role) => Promise<void>,
 ): Promise<DocumentView> {
   const access = await request.server.db.transaction(async (tx) => {
     const opened = await openEpisode(request, episodeId, action, {
@@ -141,11 +171,12 @@ async function changeDocument(
       forUpdate: true,
       details: { formId },
     });
-    await change(tx, opened, await lockLatest(tx, episodeId, formId));
+    const role = await roleFor(tx, request, formId, opened);
+    await change(tx, opened, await lockLatest(tx, episodeId, formId), role);
     return opened;
   });
   await tellEpisode(request, access.episode.teamId, episodeId);
-  return viewOf(request.server.db, access, formId);
+  return viewOf(request.server.db, request, access, formId);
 }
 
 /** The values, checked against the definition (400 naming the field when one is wrong). */
@@ -171,8 +202,8 @@ export function saveDocument(
   body: DocumentSaveRequest,
 ) {
   const userId = requireActor(request).user.id;
-  return changeDocument(request, episodeId, formId, 'document.save', async (tx, access, latest) => {
-    if (!mayEditForm(formId, access))
+  return changeDocument(request, episodeId, formId, 'document.save', async (tx, _access, latest, role) => {
+    if (!role.mayEdit)
       throw forbidden(
         '入院時情報提供書を書けるのは、ケアマネジャーの側です。受け取りの記録をしてください。',
         'not_document_editor',
@@ -206,9 +237,9 @@ export function saveDocument(
   });
 }
 
-/** The revision named must be the latest one, saved and not yet sent. */
-function sendable(latest: DocumentRow | null, revision: number): DocumentRow {
-  if (!latest || latest.revision !== revision) throw staleDocument();
+/** The revision named (at the version read) must be the latest one, saved and not yet sent. */
+function sendable(latest: DocumentRow | null, read: DocumentRevisionRequest): DocumentRow {
+  if (!latest || latest.revision !== read.revision || latest.version !== read.version) throw staleDocument();
   if (latest.sentAt)
     throw conflict('document_already_sent', 'この版はすでに送られています（確定されています）。');
   return latest;
@@ -219,12 +250,17 @@ function sendable(latest: DocumentRow | null, revision: number): DocumentRow {
  * then done inside the platform, dated today. A hospital without accounts cannot receive it: 400,
  * saying to print it for FAX and record the step.
  */
-export function sendDocument(request: FastifyRequest, episodeId: string, formId: FormId, revision: number) {
+export function sendDocument(
+  request: FastifyRequest,
+  episodeId: string,
+  formId: FormId,
+  read: DocumentRevisionRequest,
+) {
   const userId = requireActor(request).user.id;
-  return changeDocument(request, episodeId, formId, 'document.send', async (tx, access, latest) => {
-    if (!mayEditForm(formId, access))
+  return changeDocument(request, episodeId, formId, 'document.send', async (tx, access, latest, role) => {
+    if (!role.mayEdit)
       throw forbidden('入院時情報提供書を送るのは、ケアマネジャーの側です。', 'not_document_editor');
-    const row = sendable(latest, revision);
+    const row = sendable(latest, read);
     if (formId === 'admission_info_sheet' && !(await hospitalOnPlatform(tx, access.episode.hospitalPointId)))
       throw badRequest(
         'hospital_off_platform',
@@ -259,28 +295,68 @@ export function receiveDocument(
   request: FastifyRequest,
   episodeId: string,
   formId: FormId,
-  revision: number,
+  read: DocumentRevisionRequest,
 ) {
   const userId = requireActor(request).user.id;
-  return changeDocument(request, episodeId, formId, 'document.receive', async (tx, access, latest) => {
-    if (formId !== 'admission_info_sheet' || !access.atHospital)
-      throw forbidden('受け取りを記録できるのは、入院先の病院の方だけです。', 'not_at_hospital');
-    if (!latest || latest.revision !== revision || !latest.sentAt) throw staleDocument();
-    if (latest.receivedAt) throw conflict('already_received', 'すでに受け取りが記録されています。');
-    const now = new Date();
-    await tx
-      .update(admissionDocuments)
-      .set({ receivedAt: now, receivedBy: userId, version: latest.version + 1 })
-      .where(eq(admissionDocuments.id, latest.id));
-    await tx
-      .update(admissionEpisodeSteps)
-      .set({ receivedAt: now, receivedBy: userId, version: sql`${admissionEpisodeSteps.version} + 1` })
-      .where(
-        and(
-          eq(admissionEpisodeSteps.episodeId, episodeId),
-          eq(admissionEpisodeSteps.step, 'admission_info'),
-          sql`${admissionEpisodeSteps.receivedAt} IS NULL`,
-        ),
-      );
-  });
+  return changeDocument(
+    request,
+    episodeId,
+    formId,
+    'document.receive',
+    async (tx, _access, _latest, role) => {
+      if (!role.receiver)
+        throw forbidden('受け取りを記録できるのは、入院先の病院の方だけです。', 'not_at_hospital');
+      // The latest revision sent (a draft of a correction may follow it).
+      const sent = await latestSent(tx, episodeId);
+      if (!sent || sent.revision !== read.revision || sent.version !== read.version) throw staleDocument();
+      if (sent.receivedAt) throw conflict('already_received', 'すでに受け取りが記録されています。');
+      await markReceived(tx, episodeId, sent, userId);
+    },
+  );
+}
+
+/** The admission sheet's latest sent revision, locked. */
+async function latestSent(tx: Tx, episodeId: string): Promise<DocumentRow | null> {
+  const [row] = await tx
+    .select()
+    .from(admissionDocuments)
+    .where(
+      and(
+        eq(admissionDocuments.episodeId, episodeId),
+        eq(admissionDocuments.formId, 'admission_info_sheet'),
+        isNotNull(admissionDocuments.sentAt),
+      ),
+    )
+    .orderBy(desc(admissionDocuments.revision))
+    .limit(1)
+    .for('update');
+  return row ?? null;
+}
+
+/** Records the receipt on the sent sheet and on the step (which it closes). */
+async function markReceived(tx: Tx, episodeId: string, sent: DocumentRow, userId: string): Promise<void> {
+  const now = new Date();
+  await tx
+    .update(admissionDocuments)
+    .set({ receivedAt: now, receivedBy: userId, version: sent.version + 1 })
+    .where(eq(admissionDocuments.id, sent.id));
+  await tx
+    .update(admissionEpisodeSteps)
+    .set({ receivedAt: now, receivedBy: userId, version: sql`${admissionEpisodeSteps.version} + 1` })
+    .where(
+      and(
+        eq(admissionEpisodeSteps.episodeId, episodeId),
+        eq(admissionEpisodeSteps.step, 'admission_info'),
+        isNull(admissionEpisodeSteps.receivedAt),
+      ),
+    );
+}
+
+/**
+ * The hospital's receipt given on the episode's step: the sheet sent on the platform, if any and not
+ * yet acknowledged, is received with it, so both places say the same.
+ */
+export async function receiveSentSheet(tx: Tx, episodeId: string, userId: string): Promise<void> {
+  const sent = await latestSent(tx, episodeId);
+  if (sent && !sent.receivedAt) await markReceived(tx, episodeId, sent, userId);
 }

@@ -180,6 +180,12 @@ export async function centerOverdue(db: DbOrTx): Promise<CenterOverdue> {
   };
 }
 
+/** The month `n` months before the date's, as YYYY-MM. */
+function monthsBefore(date: string, n: number): string {
+  const [year, month] = date.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1 - n, 1)).toISOString().slice(0, 7);
+}
+
 /**
  * The on-time rate by month of the due date, step and owner (the hospital or the office, named as in
  * the directory): due, done on time, done late, and still open past the date. Twelve months back by
@@ -190,7 +196,7 @@ export async function rulePerformance(
   query: z.infer<typeof performanceQuery>,
 ): Promise<Performance> {
   const today = todayInJapan();
-  const from = query.from ?? addCalendarDays(today, -365).slice(0, 7);
+  const from = query.from ?? monthsBefore(today, 11);
   const to = query.to ?? today.slice(0, 7);
   const month = sql<string>`substr(${admissionEpisodeSteps.dueOn}, 1, 7)`;
   const owner = sql<string>`CASE WHEN ${admissionEpisodeSteps.ownerSide} = 'hospital' THEN ${hospitalPoint.name}
@@ -206,7 +212,8 @@ export async function rulePerformance(
       onTime: counted(sql`${done} AND ${admissionEpisodeSteps.doneOn} <= ${admissionEpisodeSteps.dueOn}`),
       late: counted(sql`${done} AND ${admissionEpisodeSteps.doneOn} > ${admissionEpisodeSteps.dueOn}`),
       overdue: counted(
-        sql`${admissionEpisodeSteps.status} = 'pending' AND ${admissionEpisodeSteps.dueOn} < ${today}`,
+        sql`(${admissionEpisodeSteps.status} = 'pending' AND ${admissionEpisodeSteps.dueOn} < ${today})
+          OR ${admissionEpisodeSteps.status} = 'missed'`,
       ),
     })
     .from(admissionEpisodeSteps)
@@ -219,7 +226,7 @@ export async function rulePerformance(
         gte(admissionEpisodeSteps.dueOn, `${from}-01`),
         lte(admissionEpisodeSteps.dueOn, `${to}-31`),
         // A step not yet due counts only once it is done.
-        sql`(${admissionEpisodeSteps.dueOn} < ${today} OR ${done})`,
+        sql`(${admissionEpisodeSteps.dueOn} < ${today} OR ${admissionEpisodeSteps.status} IN ('done', 'missed'))`,
       ),
     )
     .groupBy(month, admissionEpisodeSteps.step, owner)

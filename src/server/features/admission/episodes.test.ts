@@ -116,8 +116,8 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
       ['PUT', path('/conference'), { scheduledAt: '2026-12-08T14:00:00+09:00', version: 1 }],
       ['GET', path('/documents/admission_info_sheet'), undefined],
       ['PUT', path('/documents/admission_info_sheet'), { values: {}, revision: null, version: null }],
-      ['POST', path('/documents/admission_info_sheet/send'), { revision: 1 }],
-      ['POST', path('/documents/admission_info_sheet/receive'), { revision: 1 }],
+      ['POST', path('/documents/admission_info_sheet/send'), { revision: 1, version: 1 }],
+      ['POST', path('/documents/admission_info_sheet/receive'), { revision: 1, version: 1 }],
     ] as const) {
       const refused = await doctor.request(method, url, body);
       expect(refused.statusCode, `${method} ${url}`).toBe(404);
@@ -160,7 +160,7 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
       version: info?.version,
     };
     for (const [body, code] of [
-      [{ ...record, doneOn: '2026-11-19' }, 'done_before_admission'],
+      [{ ...record, doneOn: '2026-10-01' }, 'done_before_admission'],
       [{ ...record, doneOn: '2099-01-01' }, 'done_in_future'],
     ] as const) {
       const refused = await careManager.post(path('/steps/admission_info'), body);
@@ -292,6 +292,9 @@ describe.each(engines())('admission episodes (%s)', (engine) => {
     });
     // Tue 1 Dec + 5 business days: Tue 8 Dec.
     expect(step(view, 'discharge_info')).toMatchObject({ dueOn: '2026-12-08', status: 'pending' });
+    // The hospital's notice, due 7 Dec, never came before the patient left: missed, off the lists.
+    expect(step(view, 'discharge_notice')).toMatchObject({ status: 'missed', timing: 'missed' });
+    expect((await msw.get('/api/admission/due')).json().items).toEqual([]);
     expect(
       (
         await discharge({

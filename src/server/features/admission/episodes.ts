@@ -28,14 +28,16 @@ import {
   admissionParticipation,
   admissionRuleVersions,
   careTeamMembers,
+  careTeams,
   servicePoints,
 } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict } from '../../platform/errors';
 import { type EpisodeAccess, type EpisodeRow, openEpisode, openTeam } from '../../platform/patient-access';
-import { addCalendarDays, addRuleDays } from './deadlines';
+import { addCalendarDays, addRuleDays, ruleDaysBefore } from './deadlines';
 import { filesOfEpisode } from './episode-files';
 import { nameOfUser, tellEpisode } from './live';
+import { onPlatform } from './participation';
 import { parametersOf } from './rule';
 
 type StepRow = typeof admissionEpisodeSteps.$inferSelect;
@@ -47,6 +49,7 @@ export function timingOf(
   today: string,
 ): EpisodeStepView['timing'] {
   if (step.status === 'not_needed') return 'closed';
+  if (step.status === 'missed') return 'missed';
   if (step.status === 'done')
     return step.dueOn && step.doneOn && step.doneOn > step.dueOn ? 'late' : 'on_time';
   if (!step.dueOn) return 'no_date';
@@ -94,7 +97,7 @@ async function careOfficeOfTeam(db: DbOrTx, teamId: string) {
         isNull(servicePoints.withdrawnAt),
       ),
     )
-    .orderBy(careTeamMembers.joinedAt)
+    .orderBy(careTeamMembers.joinedAt, servicePoints.sortKey)
     .limit(1);
   return point ?? null;
 }
@@ -137,6 +140,8 @@ async function insertEpisode(
     openedBy: string;
   },
 ): Promise<string> {
+  // One stay at a time per team and hospital: the team row is the lock (opening and transferring).
+  await tx.select({ id: careTeams.id }).from(careTeams).where(eq(careTeams.id, values.teamId)).for('update');
   const [open] = await tx
     .select({ id: admissionEpisodes.id })
     .from(admissionEpisodes)
@@ -258,8 +263,6 @@ export async function listTeamEpisodes(request: FastifyRequest, teamId: string):
     }),
   };
 }
-
-const onPlatform = sql<boolean>`EXISTS (SELECT 1 FROM memberships ms WHERE ms.organisation_id = ${servicePoints.organisationId})`;
 
 /** A hospital or office as the episode shows it: its admission/discharge window's numbers when declared. */
 export async function pointRef(db: DbOrTx, pointId: string | null) {
@@ -451,7 +454,7 @@ export function setExpectedDischarge(
         tx,
         episodeId,
         'discharge_notice',
-        expected && addRuleDays(expected, -rule.dischargeNoticeDaysBefore, rule),
+        expected && ruleDaysBefore(expected, rule.dischargeNoticeDaysBefore, rule),
       );
       await tx
         .update(admissionEpisodeSteps)
@@ -516,6 +519,7 @@ export async function recordDischarge(request: FastifyRequest, episodeId: string
         .update(admissionEpisodes)
         .set({ dischargedOn: body.dischargedOn, outcome: body.outcome })
         .where(eq(admissionEpisodes.id, episodeId));
+      await markMissed(tx, episodeId, body.dischargedOn);
       if (body.outcome === 'death') await markNotNeeded(tx, episodeId, 'discharge_info');
       else
         await dueIfPending(
@@ -552,6 +556,23 @@ async function transferTarget(tx: Tx, episode: EpisodeRow, body: DischargeReques
   if (body.transferHospitalPointId === episode.hospitalPointId)
     throw badRequest('transfer_same_hospital', '転院先には、いまの病院とは別の病院を選んでください。');
   return hospitalPoint(tx, body.transferHospitalPointId);
+}
+
+/**
+ * The hospital's steps before discharge still open when the patient leaves were missed: off the
+ * lists (nothing can be done on time any more), counted as not done, still recordable late.
+ */
+async function markMissed(tx: Tx, episodeId: string, dischargedOn: string): Promise<void> {
+  await tx
+    .update(admissionEpisodeSteps)
+    .set({ status: 'missed', dueOn: sql`coalesce(${admissionEpisodeSteps.dueOn}, ${dischargedOn})` })
+    .where(
+      and(
+        eq(admissionEpisodeSteps.episodeId, episodeId),
+        inArray(admissionEpisodeSteps.step, ['discharge_notice', 'conference']),
+        eq(admissionEpisodeSteps.status, 'pending'),
+      ),
+    );
 }
 
 async function markNotNeeded(tx: Tx, episodeId: string, step: EpisodeStep): Promise<void> {

@@ -103,7 +103,11 @@ describe.each(engines())('admission form versions (%s)', (engine) => {
       version: null,
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect((await careManager.post(`${sheetUrl}/send`, { revision: 1 })).statusCode).toBe(200);
+    const sent = await careManager.post(`${sheetUrl}/send`, {
+      revision: 1,
+      version: saved.json().current.version,
+    });
+    expect(sent.statusCode).toBe(200);
     const early = await careManager.put(sheetUrl, {
       values: { name: '秋山 とめ', vaccination: true },
       revision: 1,

@@ -30,7 +30,8 @@ const statusOf = sql<ParticipationEntry['status']>`CASE
   WHEN ${admissionParticipation.participates} = false THEN 'not_participating'
   ELSE 'unanswered' END`;
 
-const onPlatform = sql<boolean>`EXISTS (SELECT 1 FROM memberships ms
+/** The entry's organisation uses the platform (has members); in a select joined with service_points. */
+export const onPlatform = sql<boolean>`EXISTS (SELECT 1 FROM memberships ms
   WHERE ms.organisation_id = ${servicePoints.organisationId})`;
 
 /** Whether the reader may declare for the row's entry: the center and system admins for any. */

@@ -388,8 +388,7 @@ export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: patientData,
     },
-    async (request) =>
-      sendDocument(request, request.params.episodeId, request.params.formId, request.body.revision),
+    async (request) => sendDocument(request, request.params.episodeId, request.params.formId, request.body),
   );
 
   app.post(
@@ -405,7 +404,7 @@ export const admissionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: patientData,
     },
     async (request) =>
-      receiveDocument(request, request.params.episodeId, request.params.formId, request.body.revision),
+      receiveDocument(request, request.params.episodeId, request.params.formId, request.body),
   );
 
   app.get(

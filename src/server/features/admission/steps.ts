@@ -14,9 +14,14 @@ import type { Tx } from '../../db/client';
 import { admissionEpisodeSteps } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict, forbidden } from '../../platform/errors';
+import { addCalendarDays } from './deadlines';
+import { receiveSentSheet } from './documents';
 import { changeEpisode } from './episodes';
 
 type StepRow = typeof admissionEpisodeSteps.$inferSelect;
+
+/** How long before a planned admission the admission information may be given (and recorded). */
+const EARLY_INFO_DAYS = 30;
 
 const stepWhere = (episodeId: string, step: EpisodeStep) =>
   and(eq(admissionEpisodeSteps.episodeId, episodeId), eq(admissionEpisodeSteps.step, step));
@@ -67,10 +72,18 @@ export function recordStep(
       if (row.status === 'done') throw alreadyDone();
       if (row.status === 'not_needed')
         throw badRequest('step_not_needed', 'この入院では、この手順は不要とされています。');
-      if (body.doneOn < episode.admittedOn)
-        throw badRequest('done_before_admission', '実施日は、入院日以降の日付を入力してください。', [
-          { path: 'doneOn', message: '実施日は、入院日以降の日付を入力してください。' },
-        ]);
+      // The admission information may be given before a planned admission; the rest follow it.
+      const earliest =
+        step === 'admission_info'
+          ? addCalendarDays(episode.admittedOn, -EARLY_INFO_DAYS)
+          : episode.admittedOn;
+      if (body.doneOn < earliest) {
+        const message =
+          step === 'admission_info'
+            ? `実施日は、入院日の${EARLY_INFO_DAYS}日前以降の日付を入力してください。`
+            : '実施日は、入院日以降の日付を入力してください。';
+        throw badRequest('done_before_admission', message, [{ path: 'doneOn', message }]);
+      }
       if (body.doneOn > todayInJapan())
         throw badRequest('done_in_future', '実施日は今日までの日付を入力してください。', [
           { path: 'doneOn', message: '実施日は今日までの日付を入力してください。' },
@@ -101,6 +114,7 @@ export function acknowledgeReceipt(request: FastifyRequest, episodeId: string) {
       throw badRequest('not_yet_provided', '入院時情報提供がまだ記録されていません。');
     if (row.receivedAt) throw conflict('already_received', 'すでに受け取りが記録されています。');
     await updateStep(tx, row, { receivedAt: new Date(), receivedBy: actor.user.id });
+    await receiveSentSheet(tx, episodeId, actor.user.id);
   });
 }
 
@@ -126,7 +140,10 @@ export function scheduleConference(
             : 'この入院では退院前カンファレンスは不要とされています。退院見込みの画面で「必要」にしてください。',
         );
       if (episode.dischargedOn)
-        throw badRequest('already_discharged', 'この入院は、すでに退院が記録されています。');
+        throw conflict(
+          'already_discharged',
+          'この入院は、すでに退院が記録されています。画面を読み込み直してください。',
+        );
       await updateStep(tx, row, {
         scheduledAt: new Date(body.scheduledAt),
         participants: body.participants ?? null,

@@ -136,7 +136,7 @@ export function DocumentFields({ definition, values, errors, onChange }: Props) 
     <Stack gap="xl">
       {definition.sections.map((section) => (
         <section key={section.key} aria-labelledby={`form-${section.key}`}>
-          <Title order={2} size="h3" id={`form-${section.key}`} mb="sm">
+          <Title order={3} size="h3" id={`form-${section.key}`} mb="sm">
             {section.title}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">

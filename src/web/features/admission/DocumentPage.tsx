@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import { formIds } from '../../../shared/forms';
 import type { FormDefinition, FormValues } from '../../../shared/forms/definition';
 import { fieldsOf } from '../../../shared/forms/definition';
-import { formValuesSchema } from '../../../shared/forms/values';
+import { changedKeys, formValuesSchema } from '../../../shared/forms/values';
 import type { DocumentView } from '../../../shared/schemas/admission-documents';
 import { api, isApiError } from '../../api';
 import { useLiveUpdates } from '../../live';
@@ -56,14 +56,7 @@ export default function DocumentPage() {
         {t('admission.document.toEpisode')}
       </Anchor>
       <NoticeAlert message={notice} onClose={() => setNotice(null)} />
-      {/* A save (this reader's or, live, someone else's) starts the editor from what is saved now. */}
-      <DocumentEditor
-        key={`${document.data.current?.revision}-${document.data.current?.version}`}
-        episodeId={episodeId}
-        definition={definition}
-        view={document.data}
-        onDone={setNotice}
-      />
+      <DocumentEditor episodeId={episodeId} definition={definition} view={document.data} onDone={setNotice} />
     </Stack>
   );
 }
@@ -72,7 +65,7 @@ type EditorProps = {
   episodeId: string;
   definition: FormDefinition;
   view: DocumentView;
-  /** What was done, for the page's notice (the editor starts afresh after a save). */
+  /** What was done, for the page's notice. */
   onDone: (message: string) => void;
 };
 
@@ -84,17 +77,25 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const current = view.current;
+  // The revision and version this editor was filled from: every action is sent against it, so a
+  // change by someone else meanwhile (seen live) is a 409, never overwritten.
+  const [base, setBase] = useState(() => baseOf(view));
+  const changedElsewhere = base.revision !== baseOf(view).revision || base.version !== baseOf(view).version;
+  const reload = () => {
+    setValues(onlyFieldsOf(definition, view.current?.values ?? view.prefill));
+    setBase(baseOf(view));
+  };
   const done = (message: string) => (next: DocumentView) => {
     client.setQueryData(documentKey(episodeId, definition.id), next);
     void client.invalidateQueries({ queryKey: ['admission', 'episode', episodeId] });
+    setBase(baseOf(next));
     onDone(message);
   };
   const save = useMutation({
     mutationFn: () =>
       api.put<DocumentView>(documentPath(episodeId, definition.id), {
         values,
-        revision: current?.revision ?? null,
-        version: current?.version ?? null,
+        ...base,
       }),
     onSuccess: done(t('admission.document.saved')),
     onError: (error) => {
@@ -107,10 +108,7 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
     },
   });
   const send = useMutation({
-    mutationFn: () =>
-      api.post<DocumentView>(documentPath(episodeId, definition.id, '/send'), {
-        revision: current?.revision,
-      }),
+    mutationFn: () => api.post<DocumentView>(documentPath(episodeId, definition.id, '/send'), base),
     onSuccess: done(
       t(
         definition.id === 'admission_info_sheet'
@@ -121,9 +119,7 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
   });
   const receive = useMutation({
     mutationFn: () =>
-      api.post<DocumentView>(documentPath(episodeId, definition.id, '/receive'), {
-        revision: current?.revision,
-      }),
+      api.post<DocumentView>(documentPath(episodeId, definition.id, '/receive'), baseOf(view)),
     onSuccess: done(t('admission.document.receivedNotice')),
   });
   const submit = () => {
@@ -137,10 +133,20 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
     setErrors({});
     save.mutate();
   };
-  const saved = current && !current.sentAt && JSON.stringify(current.values) === JSON.stringify(values);
+  const saved = current && !current.sentAt && changedKeys(current.values, values).length === 0;
   const isSheet = definition.id === 'admission_info_sheet';
   return (
     <Stack gap="lg">
+      {changedElsewhere && view.mayEdit && (
+        <Alert color="orange" role="status" title={t('admission.document.changedElsewhere')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('admission.document.changedElsewhereHint')}</Text>
+            <Button variant="white" w="fit-content" onClick={reload}>
+              {t('admission.document.reload')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       <DocumentStatus view={view} definition={definition} />
       <ErrorAlert error={save.error ?? send.error ?? receive.error} />
       <Group className="no-print">
@@ -193,6 +199,12 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
     </Stack>
   );
 }
+
+/** The revision and version a view shows (null, null before the first save). */
+const baseOf = (view: DocumentView) => ({
+  revision: view.current?.revision ?? null,
+  version: view.current?.version ?? null,
+});
 
 /** The values the definition has fields for (a revised form may have dropped some). */
 function onlyFieldsOf(definition: FormDefinition, values: FormValues): FormValues {

@@ -166,7 +166,12 @@ export function StepRecordForm({
       />
       {conference && (
         <>
-          <Textarea label={t('admission.episode.participants')} autosize {...form.register('participants')} />
+          <Textarea
+            label={t('admission.episode.participants')}
+            autosize
+            error={errors.participants?.message}
+            {...form.register('participants')}
+          />
           <Textarea
             label={t('admission.episode.minutes')}
             autosize

@@ -217,7 +217,7 @@ function StepCard({ episode, step, onRecord, onSchedule }: StepProps) {
               {t(`admission.document.open.${form}`)}
             </Button>
           )}
-          {step.status === 'pending' && (
+          {(step.status === 'pending' || step.status === 'missed') && (
             <Button onClick={onRecord} aria-describedby={headingId}>
               {t('admission.episode.record')}
             </Button>

@@ -11,6 +11,7 @@ const colours: Record<EpisodeStepView['timing'], string> = {
   on_time: 'green',
   late: 'yellow',
   closed: 'gray',
+  missed: 'red',
 };
 
 export function TimingBadge({ timing }: { timing: string }) {

@@ -1,0 +1,1 @@
+CREATE INDEX "admission_episodes_transferred_from_idx" ON "admission_episodes" USING btree ("transferred_from_id");
