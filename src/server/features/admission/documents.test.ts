@@ -231,4 +231,22 @@ describe.each(engines())('admission documents (%s)', (engine) => {
       method: 'platform',
     });
   });
+
+  it('hands the sheet on at a transfer: the next stay starts with it as a draft naming the next hospital', async () => {
+    const moved = await careManager.post(`/api/admission/episodes/${episode.id}/discharge`, {
+      dischargedOn: '2026-12-01',
+      outcome: 'transfer',
+      transferHospitalPointId: hospitals['ひだまり台リハビリテーション病院'],
+      version: (await careManager.get(`/api/admission/episodes/${episode.id}`)).json().version,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const next: DocumentView = (await careManager.get(sheetPath('', moved.json().transferredToId))).json();
+    expect(next.current).toMatchObject({ revision: 1, sentAt: null });
+    expect(next.current?.values).toMatchObject({
+      name: '秋山 とめ',
+      medication: 'アムロジピン 5mg 朝1錠、マグミット 330mg 毎食後',
+      hospital: 'ひだまり台リハビリテーション病院',
+      admittedOn: '2026-12-01',
+    });
+  });
 });

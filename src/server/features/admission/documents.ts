@@ -20,9 +20,9 @@ import { admissionDocuments, admissionEpisodeSteps } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict, forbidden } from '../../platform/errors';
 import { type EpisodeAccess, openEpisode, type PatientAuditAction } from '../../platform/patient-access';
-import { pointRef } from './episodes';
 import { definitionAt, latestDefinition } from './forms';
 import { nameOfUser, tellEpisode } from './live';
+import { pointRef } from './participation';
 import { prefillOf } from './prefill';
 
 type FormId = FormDefinition['id'];
@@ -359,4 +359,44 @@ async function markReceived(tx: Tx, episodeId: string, sent: DocumentRow, userId
 export async function receiveSentSheet(tx: Tx, episodeId: string, userId: string): Promise<void> {
   const sent = await latestSent(tx, episodeId);
   if (sent && !sent.receivedAt) await markReceived(tx, episodeId, sent, userId);
+}
+
+/**
+ * A transfer hands the information on: the admission sheet last written for the stay that ends
+ * becomes the draft of the next stay's sheet, with the next hospital and dates in it, for the care
+ * manager to check and send. Nothing is sent by itself.
+ */
+export async function handOnSheet(
+  tx: Tx,
+  from: { episodeId: string },
+  to: { episodeId: string; hospitalName: string; admittedOn: string },
+  userId: string,
+): Promise<void> {
+  const [last] = await tx
+    .select()
+    .from(admissionDocuments)
+    .where(
+      and(
+        eq(admissionDocuments.episodeId, from.episodeId),
+        eq(admissionDocuments.formId, 'admission_info_sheet'),
+      ),
+    )
+    .orderBy(desc(admissionDocuments.revision))
+    .limit(1);
+  if (!last) return;
+  const values = last.values as FormValues;
+  await tx.insert(admissionDocuments).values({
+    episodeId: to.episodeId,
+    formId: 'admission_info_sheet',
+    formVersion: last.formVersion,
+    revision: 1,
+    values: {
+      ...values,
+      hospital: to.hospitalName,
+      admittedOn: to.admittedOn,
+      ward: '',
+      writtenOn: todayInJapan(),
+    },
+    savedBy: userId,
+  });
 }

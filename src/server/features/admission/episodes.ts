@@ -25,7 +25,6 @@ import type { DbOrTx, Tx } from '../../db/client';
 import {
   admissionEpisodeSteps,
   admissionEpisodes,
-  admissionParticipation,
   admissionRuleVersions,
   careTeamMembers,
   careTeams,
@@ -35,9 +34,10 @@ import { requireActor } from '../../platform/access';
 import { badRequest, conflict } from '../../platform/errors';
 import { type EpisodeAccess, type EpisodeRow, openEpisode, openTeam } from '../../platform/patient-access';
 import { addCalendarDays, addRuleDays, ruleDaysBefore } from './deadlines';
+import { handOnSheet } from './documents';
 import { filesOfEpisode } from './episode-files';
-import { nameOfUser, tellEpisode } from './live';
-import { onPlatform } from './participation';
+import { careManagerPlaceOf, nameOfUser, tellEpisode } from './live';
+import { pointRef } from './participation';
 import { parametersOf } from './rule';
 
 type StepRow = typeof admissionEpisodeSteps.$inferSelect;
@@ -75,14 +75,6 @@ async function hospitalPoint(db: DbOrTx, pointId: string) {
   if (!point) throw notFoundPoint();
   return point;
 }
-
-/** The team's care manager: the active place held as ケアマネジャー. */
-export const careManagerPlaceOf = (teamId: string) =>
-  and(
-    eq(careTeamMembers.teamId, teamId),
-    eq(careTeamMembers.teamRole, 'care_manager'),
-    eq(careTeamMembers.status, 'active'),
-  );
 
 /** The care-management office (居宅介護支援) of the team's care manager, if they have one on record. */
 async function careOfficeOfTeam(db: DbOrTx, teamId: string) {
@@ -262,23 +254,6 @@ export async function listTeamEpisodes(request: FastifyRequest, teamId: string):
       };
     }),
   };
-}
-
-/** A hospital or office as the episode shows it: its admission/discharge window's numbers when declared. */
-export async function pointRef(db: DbOrTx, pointId: string | null) {
-  if (!pointId) return null;
-  const [point] = await db
-    .select({
-      id: servicePoints.id,
-      name: servicePoints.name,
-      phone: sql<string | null>`coalesce(${admissionParticipation.windowPhone}, ${servicePoints.phone})`,
-      fax: sql<string | null>`coalesce(${admissionParticipation.windowFax}, ${servicePoints.fax})`,
-      onPlatform,
-    })
-    .from(servicePoints)
-    .leftJoin(admissionParticipation, eq(admissionParticipation.servicePointId, servicePoints.id))
-    .where(eq(servicePoints.id, pointId));
-  return point ?? null;
 }
 
 /** The episode as its page shows it (opened, and audited, as `action`). */
@@ -528,7 +503,7 @@ export async function recordDischarge(request: FastifyRequest, episodeId: string
           'discharge_info',
           addRuleDays(body.dischargedOn, rule.dischargeInfoDays, rule),
         );
-      if (next)
+      if (next) {
         transferredTo = await insertEpisode(tx, {
           teamId: episode.teamId,
           patientId: patient.id,
@@ -541,6 +516,13 @@ export async function recordDischarge(request: FastifyRequest, episodeId: string
           transferredFromId: episode.id,
           openedBy: actor.user.id,
         });
+        await handOnSheet(
+          tx,
+          { episodeId: episode.id },
+          { episodeId: transferredTo, hospitalName: next.name, admittedOn: body.dischargedOn },
+          actor.user.id,
+        );
+      }
     },
   );
   if (transferredTo) await tellEpisode(request, view.teamId, transferredTo);

@@ -1,9 +1,9 @@
-// What the admission feature shares with its parts: who a user is by name in a list, and the live
-// event that tells the team and the hospital's window that an episode changed (ids only).
-import { eq, getTableName, sql } from 'drizzle-orm';
+// What the admission feature's parts share: who a user is by name in a list, the team's care-manager
+// place, and the live event that tells the team and the hospital's window that an episode changed.
+import { and, eq, getTableName, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
-import { admissionEpisodes, memberships, servicePoints } from '../../db/schema';
+import { admissionEpisodes, careTeamMembers, memberships, servicePoints } from '../../db/schema';
 import { tellTeam } from '../teams/live';
 
 /** The display name of the user a column names (who recorded, received, saved …). */
@@ -34,3 +34,11 @@ export async function tellEpisode(request: FastifyRequest, teamId: string, episo
     hospitalMembers.map((row) => row.userId),
   );
 }
+
+/** The team's care manager: the active place held as ケアマネジャー. */
+export const careManagerPlaceOf = (teamId: string) =>
+  and(
+    eq(careTeamMembers.teamId, teamId),
+    eq(careTeamMembers.teamRole, 'care_manager'),
+    eq(careTeamMembers.status, 'active'),
+  );

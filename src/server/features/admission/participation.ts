@@ -237,3 +237,20 @@ export async function declareParticipation(
     return viewOf(row);
   });
 }
+
+/** A hospital or office as the episode shows it: its admission/discharge window's numbers when declared. */
+export async function pointRef(db: DbOrTx, pointId: string | null) {
+  if (!pointId) return null;
+  const [point] = await db
+    .select({
+      id: servicePoints.id,
+      name: servicePoints.name,
+      phone: sql<string | null>`coalesce(${admissionParticipation.windowPhone}, ${servicePoints.phone})`,
+      fax: sql<string | null>`coalesce(${admissionParticipation.windowFax}, ${servicePoints.fax})`,
+      onPlatform,
+    })
+    .from(servicePoints)
+    .leftJoin(admissionParticipation, eq(admissionParticipation.servicePointId, servicePoints.id))
+    .where(eq(servicePoints.id, pointId));
+  return point ?? null;
+}

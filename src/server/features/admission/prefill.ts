@@ -10,7 +10,7 @@ import type { KeyPerson } from '../../../shared/schemas/patients';
 import type { DbOrTx } from '../../db/client';
 import { careTeamMembers, patients, servicePoints, users } from '../../db/schema';
 import type { EpisodeRow } from '../../platform/patient-access';
-import { careManagerPlaceOf } from './episodes';
+import { careManagerPlaceOf } from './live';
 
 const sexWords: Record<string, string> = { female: '女', male: '男', other: 'その他' };
 const dementiaWords: Record<string, string> = {
