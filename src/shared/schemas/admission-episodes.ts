@@ -3,6 +3,7 @@
 // its outcome; the overdue and due-soon lists and the center's view of how the rule is kept.
 import { z } from 'zod';
 import { calendarDate, idSchema, isoDateTime } from './common';
+import { csvEncoding } from './directory';
 import { storedFile } from './files';
 
 export const episodeSteps = ['admission_info', 'discharge_notice', 'conference', 'discharge_info'] as const;
@@ -242,10 +243,19 @@ export type Performance = z.infer<typeof performance>;
  */
 export const surveyQuery = z.object({
   month,
-  encoding: z
-    .enum(['utf-8', 'shift_jis'], { error: '文字コードは utf-8 か shift_jis を指定してください。' })
-    .default('utf-8'),
+  encoding: csvEncoding,
 });
+/** The survey's figures, in the order of its table and its CSV. */
+export const surveyColumns = [
+  'admitted',
+  'infoProvided',
+  'infoOnTime',
+  'discharged',
+  'noticeGiven',
+  'conferenceHeld',
+  'dischargeRecorded',
+] as const;
+
 export const surveyRow = z.object({
   name: z.string(),
   /** 入院した利用者 (admitted in the month). */

@@ -167,6 +167,11 @@ export type ServicePointDetail = z.infer<typeof servicePointDetail>;
 
 export { DIRECTORY_EXPORT_MAX_ROWS } from '../directory-export';
 
+/** The character encoding of a CSV download: UTF-8 (with BOM), or Shift_JIS for older Excel. */
+export const csvEncoding = z
+  .enum(['utf-8', 'shift_jis'], { error: '文字コードは utf-8 か shift_jis を指定してください' })
+  .default('utf-8');
+
 /**
  * CSV export of a search (自治体標準オープンデータセット, first generation): the search's own
  * parameters (`cursor` and `limit` are ignored: the export always starts at the first match), plus
@@ -176,9 +181,7 @@ export const directoryExportQuery = directorySearchQuery.safeExtend({
   layout: z.enum(['medical', 'care'], {
     error: '様式は medical（医療機関一覧）か care（介護サービス事業所一覧）を指定してください',
   }),
-  encoding: z
-    .enum(['utf-8', 'shift_jis'], { error: '文字コードは utf-8 か shift_jis を指定してください' })
-    .default('utf-8'),
+  encoding: csvEncoding,
 });
 export type DirectoryExportQuery = z.infer<typeof directoryExportQuery>;
 export type DirectoryExportLayout = DirectoryExportQuery['layout'];

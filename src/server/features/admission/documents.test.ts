@@ -11,6 +11,8 @@ import type { EpisodeView } from '../../../shared/schemas/admission-episodes';
 import type { ParticipationEntry } from '../../../shared/schemas/admission-participation';
 import { patients } from '../../db/schema';
 
+const NEXT_HOSPITAL = 'ひだまり台リハビリテーション病院';
+
 describe.each(engines())('admission documents (%s)', (engine) => {
   let t: TestApp;
   let careManager: TestClient;
@@ -236,7 +238,7 @@ describe.each(engines())('admission documents (%s)', (engine) => {
     const moved = await careManager.post(`/api/admission/episodes/${episode.id}/discharge`, {
       dischargedOn: '2026-12-01',
       outcome: 'transfer',
-      transferHospitalPointId: hospitals['ひだまり台リハビリテーション病院'],
+      transferHospitalPointId: hospitals[NEXT_HOSPITAL],
       version: (await careManager.get(`/api/admission/episodes/${episode.id}`)).json().version,
     });
     expect(moved.statusCode, moved.body).toBe(200);
@@ -245,7 +247,7 @@ describe.each(engines())('admission documents (%s)', (engine) => {
     expect(next.current?.values).toMatchObject({
       name: '秋山 とめ',
       medication: 'アムロジピン 5mg 朝1錠、マグミット 330mg 毎食後',
-      hospital: 'ひだまり台リハビリテーション病院',
+      hospital: NEXT_HOSPITAL,
       admittedOn: '2026-12-01',
     });
   });

@@ -15,13 +15,13 @@ import type {
   DocumentView,
 } from '../../../shared/schemas/admission-documents';
 import type { EpisodeStep } from '../../../shared/schemas/admission-episodes';
-import type { DbOrTx, Tx } from '../../db/client';
-import { admissionDocuments, admissionEpisodeSteps } from '../../db/schema';
+import { type DbOrTx, queryRows, type Tx } from '../../db/client';
+import { admissionDocuments, admissionEpisodeSteps, careTeamMembers } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict, forbidden } from '../../platform/errors';
 import { type EpisodeAccess, openEpisode, type PatientAuditAction } from '../../platform/patient-access';
 import { definitionAt, latestDefinition } from './forms';
-import { nameOfUser, tellEpisode } from './live';
+import { careManagerPlaceOf, nameOfUser, tellEpisode } from './live';
 import { pointRef } from './participation';
 import { prefillOf } from './prefill';
 
@@ -68,13 +68,14 @@ const hospitalOnPlatform = async (db: DbOrTx, hospitalPointId: string) =>
  * receives it.
  */
 async function onCareSide(db: DbOrTx, userId: string, episode: EpisodeAccess['episode']): Promise<boolean> {
-  const [row] = await db
-    .execute<{ yes: boolean }>(sql`SELECT (
-      EXISTS (SELECT 1 FROM care_team_members m WHERE m.team_id = ${episode.teamId} AND m.user_id = ${userId}
-        AND m.status = 'active' AND m.team_role = 'care_manager')
+  const [row] = await queryRows<{ yes: boolean }>(
+    db,
+    sql`SELECT (
+      EXISTS (SELECT 1 FROM care_team_members WHERE ${careManagerPlaceOf(episode.teamId)}
+        AND ${eq(careTeamMembers.userId, userId)})
       OR EXISTS (SELECT 1 FROM service_points sp JOIN memberships ms ON ms.organisation_id = sp.organisation_id
-        WHERE sp.id = ${episode.careOfficePointId} AND ms.user_id = ${userId})) AS yes`)
-    .then((result) => (result as unknown as { rows: { yes: boolean }[] }).rows);
+        WHERE sp.id = ${episode.careOfficePointId} AND ms.user_id = ${userId})) AS yes`,
+  );
   return row?.yes ?? false;
 }
 
@@ -92,18 +93,12 @@ async function roleFor(
   return { mayEdit: careSide, receiver: access.atHospital && !careSide };
 }
 
-async function viewOf(
-  db: DbOrTx,
-  request: FastifyRequest,
-  access: EpisodeAccess,
-  formId: FormId,
-): Promise<DocumentView> {
+async function viewOf(db: DbOrTx, access: EpisodeAccess, formId: FormId, role: Role): Promise<DocumentView> {
   const { episode } = access;
-  const [all, latest, onPlatform, role] = await Promise.all([
+  const [all, latest, onPlatform] = await Promise.all([
     revisionsOf(db, episode.id, formId),
     latestDefinition(db, formId),
     hospitalOnPlatform(db, episode.hospitalPointId),
-    roleFor(db, request, formId, access),
   ]);
   // The hospital sees what it was sent: no draft, and nothing of the record it was not given.
   const revisions = role.receiver ? all.filter((revision) => revision.sentAt) : all;
@@ -133,7 +128,8 @@ async function viewOf(
 
 export async function readDocument(request: FastifyRequest, episodeId: string, formId: FormId) {
   const access = await openEpisode(request, episodeId, 'document.read', { details: { formId } });
-  return viewOf(request.server.db, request, access, formId);
+  const db = request.server.db;
+  return viewOf(db, access, formId, await roleFor(db, request, formId, access));
 }
 
 const staleDocument = () =>
@@ -165,7 +161,7 @@ async function changeDocument(
   action: PatientAuditAction,
   change: (tx: Tx, access: EpisodeAccess, latest: DocumentRow | null, role: Role) => Promise<void>,
 ): Promise<DocumentView> {
-  const access = await request.server.db.transaction(async (tx) => {
+  const { access, role } = await request.server.db.transaction(async (tx) => {
     const opened = await openEpisode(request, episodeId, action, {
       db: tx,
       forUpdate: true,
@@ -173,10 +169,10 @@ async function changeDocument(
     });
     const role = await roleFor(tx, request, formId, opened);
     await change(tx, opened, await lockLatest(tx, episodeId, formId), role);
-    return opened;
+    return { access: opened, role };
   });
   await tellEpisode(request, access.episode.teamId, episodeId);
-  return viewOf(request.server.db, request, access, formId);
+  return viewOf(request.server.db, access, formId, role);
 }
 
 /** The values, checked against the definition (400 naming the field when one is wrong). */

@@ -4,7 +4,7 @@
 // discharge). Every read and change goes through platform/patient-access.ts (openTeam, openEpisode),
 // which audits; every change runs in one transaction with the episode row locked, and tells the team
 // and the hospital's window live.
-import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../../shared/dates';
 import {
@@ -38,10 +38,9 @@ import { handOnSheet } from './documents';
 import { filesOfEpisode } from './episode-files';
 import { careManagerPlaceOf, nameOfUser, tellEpisode } from './live';
 import { pointRef } from './participation';
-import { parametersOf } from './rule';
+import { parametersOf, ruleOn } from './rule';
 
 type StepRow = typeof admissionEpisodeSteps.$inferSelect;
-type RuleRow = typeof admissionRuleVersions.$inferSelect;
 
 /** Where a step stands today: what the lists and the episode page colour it by. */
 export function timingOf(
@@ -92,22 +91,6 @@ async function careOfficeOfTeam(db: DbOrTx, teamId: string) {
     .orderBy(careTeamMembers.joinedAt, servicePoints.sortKey)
     .limit(1);
   return point ?? null;
-}
-
-/** The rule version in force on the date: the latest whose date has come by then. */
-async function ruleOn(db: DbOrTx, day: string): Promise<RuleRow> {
-  const [rule] = await db
-    .select()
-    .from(admissionRuleVersions)
-    .where(lte(admissionRuleVersions.effectiveFrom, day))
-    .orderBy(desc(admissionRuleVersions.version))
-    .limit(1);
-  if (!rule)
-    throw badRequest(
-      'no_rule_in_force',
-      'この入院日に適用される入退院支援ルールがありません。入院日を確かめるか、市・センターにルールの登録を依頼してください。',
-    );
-  return rule;
 }
 
 const alreadyAdmitted = () =>

@@ -2,7 +2,7 @@
 // deadlines, written by city and support-center staff, read by every signed-in professional. A new
 // version is written from the latest one (`basedOn`): two officers editing at once get a 409 rather
 // than one silently replacing the other's change.
-import { desc, sql } from 'drizzle-orm';
+import { desc, lte, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../../shared/dates';
 import type { SystemRole } from '../../../shared/identity';
@@ -45,7 +45,23 @@ const viewOf = (row: VersionRow): RuleVersion => ({
 const versionsOf = (db: DbOrTx) =>
   db.select().from(admissionRuleVersions).orderBy(desc(admissionRuleVersions.version));
 
-/** The version in force on `day`: the latest whose date has come. */
+/** The rule version in force on the date: the latest whose date has come by then. */
+export async function ruleOn(db: DbOrTx, day: string): Promise<VersionRow> {
+  const [rule] = await db
+    .select()
+    .from(admissionRuleVersions)
+    .where(lte(admissionRuleVersions.effectiveFrom, day))
+    .orderBy(desc(admissionRuleVersions.version))
+    .limit(1);
+  if (!rule)
+    throw badRequest(
+      'no_rule_in_force',
+      'この入院日に適用される入退院支援ルールがありません。入院日を確かめるか、市・センターにルールの登録を依頼してください。',
+    );
+  return rule;
+}
+
+/** The version in force on `day` among those read: the latest whose date has come. */
 const inForceOn = (versions: RuleVersion[], day: string): RuleVersion | null =>
   versions.find((version) => version.effectiveFrom <= day) ?? null;
 

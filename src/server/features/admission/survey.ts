@@ -2,13 +2,12 @@
 // platform's own episodes for one month: per care-management office and per hospital, the stays that
 // began and ended and what was done for them — no patient in it. Also as CSV for the city's Excel
 // (UTF-8 with BOM, or Shift_JIS).
-import { stringify } from 'csv-stringify/sync';
 import { and, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Survey, SurveyRow } from '../../../shared/schemas/admission-episodes';
+import { type Survey, type SurveyRow, surveyColumns } from '../../../shared/schemas/admission-episodes';
 import type { DbOrTx } from '../../db/client';
 import { admissionEpisodeSteps, admissionEpisodes, servicePoints } from '../../db/schema';
-import { encodeCsv } from '../directory/export-csv';
+import { csvFile } from '../directory/export-csv';
 
 const office = alias(servicePoints, 'survey_office');
 const hospital = alias(servicePoints, 'survey_hospital');
@@ -69,40 +68,31 @@ export async function surveyOf(db: DbOrTx, month: string): Promise<Survey> {
   return { month, byOffice, byHospital };
 }
 
-const HEADER = [
-  '区分',
-  '名称',
-  '入院した利用者',
-  '入院時情報を提供',
-  'うち期限内',
-  '退院した利用者',
-  '病院から退院前の連絡',
-  '退院前カンファレンス',
-  '退院・退所情報の記録',
-];
+/** The CSV's column names (the page takes the same words from its translations). */
+const columnNames: Record<(typeof surveyColumns)[number], string> = {
+  admitted: '入院した利用者',
+  infoProvided: '入院時情報を提供',
+  infoOnTime: 'うち期限内',
+  discharged: '退院した利用者',
+  noticeGiven: '病院から退院前の連絡',
+  conferenceHeld: '退院前カンファレンス',
+  dischargeRecorded: '退院・退所情報の記録',
+};
+const HEADER = ['区分', '名称', ...surveyColumns.map((column) => columnNames[column])];
 
 /** The survey as a CSV file: one line per office, then one per hospital. */
 export function surveyCsv(figures: Survey, encoding: 'utf-8' | 'shift_jis'): Buffer {
   const line = (kind: string, row: SurveyRow) => [
     kind,
     row.name,
-    ...[
-      row.admitted,
-      row.infoProvided,
-      row.infoOnTime,
-      row.discharged,
-      row.noticeGiven,
-      row.conferenceHeld,
-      row.dischargeRecorded,
-    ].map(String),
+    ...surveyColumns.map((column) => String(row[column])),
   ];
-  const text = stringify(
+  return csvFile(
     [
       HEADER,
       ...figures.byOffice.map((row) => line('居宅介護支援事業所', row)),
       ...figures.byHospital.map((row) => line('病院', row)),
     ],
-    { record_delimiter: '\r\n' },
+    encoding,
   );
-  return encodeCsv(encoding === 'utf-8' ? `\uFEFF${text}` : text, encoding);
 }

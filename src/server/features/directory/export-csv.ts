@@ -28,6 +28,11 @@ export function encodeCsv(text: string, encoding: DirectoryExportEncoding): Buff
 
 const csvLines = (rows: string[][]) => stringify(rows, { record_delimiter: '\r\n' });
 
+/** A whole CSV file at once: CRLF lines, and the BOM Excel needs to read UTF-8. */
+export function csvFile(rows: string[][], encoding: DirectoryExportEncoding): Buffer {
+  return encodeCsv((encoding === 'utf-8' ? BOM : '') + csvLines(rows), encoding);
+}
+
 /** The stored rows of these points, in the order given. */
 async function fullRows(db: DbOrTx, ids: string[]): Promise<ServicePointRow[]> {
   if (ids.length === 0) return [];

@@ -6,11 +6,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInJapan } from '../../../shared/dates';
-import type {
-  CenterOverdue,
-  Performance,
-  Survey,
-  SurveyRow,
+import {
+  type CenterOverdue,
+  type Performance,
+  type Survey,
+  surveyColumns,
 } from '../../../shared/schemas/admission-episodes';
 import { api, withQuery } from '../../api';
 import { useLiveUpdates } from '../../live';
@@ -163,16 +163,6 @@ function lastMonth(): string {
   const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 2, 1));
   return date.toISOString().slice(0, 7);
 }
-
-const surveyColumns = [
-  'admitted',
-  'infoProvided',
-  'infoOnTime',
-  'discharged',
-  'noticeGiven',
-  'conferenceHeld',
-  'dischargeRecorded',
-] as const satisfies readonly (keyof SurveyRow)[];
 
 function SurveySection() {
   const { t } = useTranslation();
