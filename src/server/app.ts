@@ -19,12 +19,14 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { accountRoutes } from './features/account/routes';
+import { acpRoutes } from './features/acp/routes';
 import { adminRoutes } from './features/admin/routes';
 import { admissionRoutes } from './features/admission/routes';
 import { authRoutes } from './features/auth/routes';
 import { demoRoutes } from './features/demo/routes';
 import { directoryRoutes } from './features/directory/routes';
 import { DirectoryIndex } from './features/directory/search/live-index';
+import { emergencyRoutes } from './features/emergency/routes';
 import { familyRoutes } from './features/family/routes';
 import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
@@ -116,6 +118,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     teamRoutes,
     familyRoutes,
     admissionRoutes,
+    acpRoutes,
+    emergencyRoutes,
     liveRoutes,
   ]) {
     await app.register(routes);

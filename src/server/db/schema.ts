@@ -1008,3 +1008,119 @@ export const admissionFormVersions = pgTable(
   },
   (t) => [uniqueIndex('admission_form_versions_version_idx').on(t.formId, t.version)],
 );
+
+/**
+ * 人生会議 (ACP) records: each discussion a numbered version of the patient's record. A draft
+ * changes in place; a confirmed version never changes (a change is the next version). The latest
+ * confirmed one is current. At most one draft per patient.
+ */
+export const acpRecords = pgTable(
+  'acp_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    number: integer('number').notNull(),
+    status: text('status').notNull(),
+    formVersion: integer('form_version').notNull(),
+    values: jsonb('values').notNull(),
+    /** The day of the discussion (values.discussedOn), set on confirming: the monthly counts read it. */
+    discussedOn: text('discussed_on'),
+    savedBy: uuid('saved_by')
+      .notNull()
+      .references(() => users.id),
+    savedAt: timeNow('saved_at'),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: optionalTime('confirmed_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('acp_records_number_idx').on(t.patientId, t.number),
+    uniqueIndex('acp_records_one_draft_idx').on(t.patientId).where(sql`status = 'draft'`),
+    index('acp_records_discussed_idx').on(t.discussedOn),
+  ],
+);
+
+/** 救急医療情報: one sheet per patient, kept current by the care team (checked on each save). */
+export const emergencySheets = pgTable('emergency_sheets', {
+  patientId: uuid('patient_id')
+    .primaryKey()
+    .references(() => patients.id),
+  formVersion: integer('form_version').notNull(),
+  values: jsonb('values').notNull(),
+  savedBy: uuid('saved_by')
+    .notNull()
+    .references(() => users.id),
+  savedAt: timeNow('saved_at'),
+  /** When the sheet was last gone through with the person or family, and by whom. */
+  confirmedOn: text('confirmed_on'),
+  confirmedBy: uuid('confirmed_by').references(() => users.id),
+  version: integer('version').notNull().default(1),
+});
+
+/**
+ * Kits issued (救急医療情報キット): the card's QR token and short code, kept only as SHA-256 hashes. One
+ * kit in force per patient; reissuing revokes the one before (its card stops working). The rows stay:
+ * counts per month and area are an indicator.
+ */
+export const emergencyKits = pgTable(
+  'emergency_kits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    tokenHash: text('token_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    issuedBy: uuid('issued_by')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    areaId: uuid('area_id').references(() => areas.id),
+    eligibility: text('eligibility').notNull(),
+    revokedAt: optionalTime('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('emergency_kits_token_idx').on(t.tokenHash),
+    uniqueIndex('emergency_kits_code_idx').on(t.codeHash),
+    uniqueIndex('emergency_kits_in_force_idx').on(t.patientId).where(sql`revoked_at IS NULL`),
+    index('emergency_kits_issued_idx').on(t.issuedOn),
+  ],
+);
+
+/**
+ * Every EMS look-up (QR, short code, break-glass search), found or not: the center's review list, the
+ * care team's notice, and the count behind the lockout. No patient data but the patient's id.
+ */
+export const emergencyAccesses = pgTable(
+  'emergency_accesses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timeNow('at'),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    patientId: uuid('patient_id').references(() => patients.id),
+    kitId: uuid('kit_id').references(() => emergencyKits.id),
+    method: text('method').notNull(),
+    reason: text('reason').notNull(),
+    reasonNote: text('reason_note'),
+    found: boolean('found').notNull(),
+    ip: text('ip').notNull(),
+    reviewOutcome: text('review_outcome'),
+    reviewNote: text('review_note'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: optionalTime('reviewed_at'),
+  },
+  (t) => [
+    index('emergency_accesses_at_idx').on(t.at),
+    index('emergency_accesses_patient_idx').on(t.patientId, t.at),
+    index('emergency_accesses_failed_ip_idx').on(t.ip, t.at).where(sql`NOT found`),
+    index('emergency_accesses_user_idx').on(t.userId, t.at),
+  ],
+);

@@ -83,7 +83,15 @@ export type PatientAuditAction =
   | 'document.read'
   | 'document.save'
   | 'document.send'
-  | 'document.receive';
+  | 'document.receive'
+  | 'acp.read'
+  | 'acp.save'
+  | 'acp.confirm'
+  | 'emergency.read'
+  | 'emergency.save'
+  | 'emergency.kit_issue'
+  | 'emergency.kit_revoke'
+  | 'emergency.ems_read';
 
 const patientNotFound = () =>
   notFound(

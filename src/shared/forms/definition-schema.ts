@@ -2,7 +2,7 @@
 // the platform stores can drive the edit screen, the validation and the print — unique keys, choices
 // where a field has them and nowhere else, prefill sources that exist.
 import { z } from 'zod';
-import { type FormDefinition, prefillSources } from './definition';
+import { allFormIds, type FormDefinition, prefillSources } from './definition';
 
 const name = (what: string, max: number) =>
   z.string().trim().min(1, `${what}を入力してください。`).max(max, `${what}は${max}文字以内にしてください。`);
@@ -36,7 +36,7 @@ const fieldSchema = z
 
 export const formDefinitionSchema = z
   .object({
-    id: z.enum(['admission_info_sheet', 'discharge_info_record']),
+    id: z.enum(allFormIds),
     version: z.int().min(1),
     title: name('様式名', 100),
     subtitle: z.string().max(200),

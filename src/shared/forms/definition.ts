@@ -25,6 +25,21 @@ export const prefillSources = [
   'patient.physician',
   'patient.clinic',
   'patient.clinicPhone',
+  'patient.allergies',
+  'patient.insuredNumber',
+  'patient.livesAlone',
+  'patient.contact1Name',
+  'patient.contact1Relation',
+  'patient.contact1Phone',
+  'patient.contact2Name',
+  'patient.contact2Relation',
+  'patient.contact2Phone',
+  'patient.contact3Name',
+  'patient.contact3Relation',
+  'patient.contact3Phone',
+  'patient.careManager',
+  'patient.careOffice',
+  'patient.careOfficePhone',
   'episode.admittedOn',
   'episode.expectedDischargeOn',
   'episode.dischargedOn',
@@ -54,8 +69,18 @@ export type FormField = {
 
 export type FormSection = { key: string; title: string; fields: FormField[] };
 
+/** Every form the platform carries, by id. */
+export const allFormIds = [
+  'admission_info_sheet',
+  'discharge_info_record',
+  'emergency_info_sheet',
+  'acp_record',
+] as const;
+/** The forms of admission and discharge (an episode's documents; a city may revise them). */
+export type AdmissionFormId = 'admission_info_sheet' | 'discharge_info_record';
+
 export type FormDefinition = {
-  id: 'admission_info_sheet' | 'discharge_info_record';
+  id: (typeof allFormIds)[number];
   version: number;
   title: string;
   /** The line under the title on paper (who gives it to whom). */

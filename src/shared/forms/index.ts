@@ -1,10 +1,10 @@
 // The forms of admission and discharge support, by id: what an episode's documents are filled from.
 import { admissionInfoSheet } from './admission-info-sheet';
-import type { FormDefinition } from './definition';
+import type { AdmissionFormId, FormDefinition } from './definition';
 import { dischargeInfoRecord } from './discharge-info-record';
 
-export const formDefinitions: Record<FormDefinition['id'], FormDefinition> = {
+export const formDefinitions: Record<AdmissionFormId, FormDefinition> = {
   admission_info_sheet: admissionInfoSheet,
   discharge_info_record: dischargeInfoRecord,
 };
-export const formIds = Object.keys(formDefinitions) as [FormDefinition['id'], ...FormDefinition['id'][]];
+export const formIds = Object.keys(formDefinitions) as [AdmissionFormId, ...AdmissionFormId[]];

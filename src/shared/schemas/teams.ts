@@ -230,9 +230,10 @@ export const patientTeams = z.object({ items: z.array(teamSummary) });
 
 /** What the live stream says: which team changed and how, never the content. */
 export const liveEvent = z.object({
-  type: z.enum(['post', 'read', 'team', 'meeting', 'admission']),
+  type: z.enum(['post', 'read', 'team', 'meeting', 'admission', 'emergency']),
   teamId: idSchema,
   postId: idSchema.optional(),
+  /** 'emergency': the patient's emergency sheet or ACP record changed, or EMS looked it up. */
   /** An admission episode (入退院) of the team changed. */
   episodeId: idSchema.optional(),
 });

@@ -6,8 +6,8 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../../shared/dates';
-import type { FormDefinition, FormValues } from '../../../shared/forms/definition';
-import { changedKeys, formValuesSchema } from '../../../shared/forms/values';
+import type { AdmissionFormId, FormValues } from '../../../shared/forms/definition';
+import { changedKeys } from '../../../shared/forms/values';
 import type {
   DocumentRevision,
   DocumentRevisionRequest,
@@ -23,9 +23,9 @@ import { type EpisodeAccess, openEpisode, type PatientAuditAction } from '../../
 import { definitionAt, latestDefinition } from './forms';
 import { careManagerPlaceOf, nameOfUser, tellEpisode } from './live';
 import { pointRef } from './participation';
-import { prefillOf } from './prefill';
+import { checkedValues, prefillOf } from './prefill';
 
-type FormId = FormDefinition['id'];
+type FormId = AdmissionFormId;
 type DocumentRow = typeof admissionDocuments.$inferSelect;
 
 /** The step a form's sending (or confirming) records. */
@@ -173,21 +173,6 @@ async function changeDocument(
   });
   await tellEpisode(request, access.episode.teamId, episodeId);
   return viewOf(request.server.db, access, formId, role);
-}
-
-/** The values, checked against the definition (400 naming the field when one is wrong). */
-function checkedValues(definition: FormDefinition, values: unknown): FormValues {
-  const parsed = formValuesSchema(definition).safeParse(values);
-  if (!parsed.success)
-    throw badRequest(
-      'document_invalid',
-      parsed.error.issues[0]?.message ?? '入力内容を確かめてください。',
-      parsed.error.issues.map((issue) => ({
-        path: ['values', ...issue.path].join('.'),
-        message: issue.message,
-      })),
-    );
-  return parsed.data as FormValues;
 }
 
 /** Saves the form: the draft in place, or — after it was sent or confirmed — as the next revision. */

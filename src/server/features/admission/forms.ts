@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { formDefinitions, formIds } from '../../../shared/forms';
-import type { FormDefinition } from '../../../shared/forms/definition';
+import type { AdmissionFormId, FormDefinition } from '../../../shared/forms/definition';
 import { formDefinitionSchema } from '../../../shared/forms/definition-schema';
 import type { FormsOverview, FormVersionRequest } from '../../../shared/schemas/admission-documents';
 import type { DbOrTx } from '../../db/client';
@@ -16,7 +16,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import { nameOfUser } from './live';
 import { RULE_EDITORS } from './rule';
 
-type FormId = FormDefinition['id'];
+type FormId = AdmissionFormId;
 
 /** The definition of a form at a version (1: the one that ships). */
 export async function definitionAt(db: DbOrTx, formId: FormId, version: number): Promise<FormDefinition> {

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { LiveEvent } from '../../../shared/schemas/teams';
-import { careTeamMembers } from '../../db/schema';
+import { careTeamMembers, careTeams } from '../../db/schema';
 
 export async function tellTeam(
   request: FastifyRequest,
@@ -26,4 +26,17 @@ async function publish(request: FastifyRequest, teamId: string, event: LiveEvent
     .where(and(eq(careTeamMembers.teamId, teamId), eq(careTeamMembers.status, 'active')));
   const to = new Set([...rows.map((row) => row.userId), ...alsoTo]);
   await request.server.realtime.publish([...to], event);
+}
+
+/** Tells the members of each open team of the patient that its shared records changed (ids only). */
+export async function tellPatientTeams(
+  request: FastifyRequest,
+  patientId: string,
+  type: LiveEvent['type'],
+): Promise<void> {
+  const teams = await request.server.db
+    .select({ id: careTeams.id })
+    .from(careTeams)
+    .where(and(eq(careTeams.patientId, patientId), eq(careTeams.status, 'open')));
+  await Promise.all(teams.map((team) => tellTeam(request, team.id, { type, teamId: team.id })));
 }

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formIds } from '../../../shared/forms';
-import type { FormDefinition, FormValues } from '../../../shared/forms/definition';
+import type { AdmissionFormId, FormDefinition, FormValues } from '../../../shared/forms/definition';
 import { fieldsOf } from '../../../shared/forms/definition';
 import { changedKeys, formValuesSchema } from '../../../shared/forms/values';
 import type { DocumentView } from '../../../shared/schemas/admission-documents';
@@ -23,7 +23,7 @@ import { Section } from '../../ui/Section';
 import { DocumentFields } from './DocumentFields';
 import { episodePath, useEpisode } from './use-episode';
 
-type FormId = FormDefinition['id'];
+type FormId = AdmissionFormId;
 
 export const documentKey = (episodeId: string, formId: string) =>
   ['admission', 'document', episodeId, formId] as const;

@@ -5,7 +5,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { FormDefinition } from '../../../shared/forms/definition';
+import type { AdmissionFormId } from '../../../shared/forms/definition';
 import type { EpisodeStepView, EpisodeView } from '../../../shared/schemas/admission-episodes';
 import { api } from '../../api';
 import { useLiveUpdates } from '../../live';
@@ -153,7 +153,7 @@ function Overview({ episode }: { episode: EpisodeView }) {
 }
 
 /** The form that goes with a step: the admission sheet, the discharge record. */
-const formOfStep: Partial<Record<EpisodeStepView['step'], FormDefinition['id']>> = {
+const formOfStep: Partial<Record<EpisodeStepView['step'], AdmissionFormId>> = {
   admission_info: 'admission_info_sheet',
   discharge_info: 'discharge_info_record',
 };

@@ -3,6 +3,7 @@ import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { ageOn } from '../../../shared/dates';
 import {
   careLevels,
   dementiaIndependenceLevels,
@@ -21,7 +22,6 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { PatientTeamsSection } from '../teams/PatientTeamsSection';
-import { ageOn } from './age';
 import { ConsentSection } from './ConsentSection';
 import { usePatient } from './use-patient';
 import './i18n';

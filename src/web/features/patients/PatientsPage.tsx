@@ -16,7 +16,7 @@ import { useLabel } from '../../ui/labels';
 import { PageTitle } from '../../ui/PageTitle';
 import { ScrollTable } from '../../ui/ScrollTable';
 import './i18n';
-import { ageOn } from './age';
+import { ageOn } from '../../../shared/dates';
 
 type PatientList = z.infer<typeof patientList>;
 

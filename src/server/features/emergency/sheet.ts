@@ -1,0 +1,163 @@
+// 救急医療情報 of a patient as the care team keeps it: the sheet (pre-filled from the patient record,
+// checked against its definition, saved with the version read), the wishes in an emergency taken from
+// the current 人生会議 record, the kit in force, and the EMS look-ups of the last 90 days. Read and
+// written by whoever may see the patient, through openPatient, which audits.
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { todayInJapan } from '../../../shared/dates';
+import { emergencyWishKeys } from '../../../shared/forms/acp-record';
+import type { FormValues } from '../../../shared/forms/definition';
+import { emergencyInfoSheet } from '../../../shared/forms/emergency-info-sheet';
+import type {
+  AccessNotice,
+  EmergencySaveRequest,
+  EmergencySheetView,
+  EmergencyWishes,
+} from '../../../shared/schemas/emergency';
+import { type DbOrTx, queryRows } from '../../db/client';
+import { emergencyAccesses, emergencyKits, emergencySheets, organisations } from '../../db/schema';
+import { requireActor } from '../../platform/access';
+import { conflict } from '../../platform/errors';
+import { consentInForce, openPatient, type PatientRow } from '../../platform/patient-access';
+import { currentAcp } from '../acp/records';
+import { nameOfUser } from '../admission/live';
+import { checkedValues, prefillFromPatient } from '../admission/prefill';
+import { tellPatientTeams } from '../teams/live';
+
+/** The wishes an ambulance crew needs, from the latest confirmed ACP version (null before one). */
+export async function wishesOf(db: DbOrTx, patientId: string): Promise<EmergencyWishes | null> {
+  const current = await currentAcp(db, patientId);
+  if (!current?.row.confirmedAt) return null;
+  const values = current.row.values as FormValues;
+  return {
+    values: Object.fromEntries(emergencyWishKeys.map((key) => [key, values[key] ?? null])),
+    acpNumber: current.row.number,
+    discussedOn: current.row.discussedOn,
+    confirmedAt: current.row.confirmedAt.toISOString(),
+    confirmedBy: current.confirmedBy ?? '',
+  };
+}
+
+async function sheetOf(db: DbOrTx, patientId: string) {
+  const [row] = await db
+    .select({
+      row: emergencySheets,
+      savedBy: nameOfUser(emergencySheets.savedBy),
+      confirmedBy: nameOfUser(emergencySheets.confirmedBy),
+    })
+    .from(emergencySheets)
+    .where(eq(emergencySheets.patientId, patientId));
+  return row ?? null;
+}
+
+async function kitOf(db: DbOrTx, patientId: string) {
+  const [row] = await db
+    .select({ kit: emergencyKits, issuedBy: nameOfUser(emergencyKits.issuedBy) })
+    .from(emergencyKits)
+    .where(and(eq(emergencyKits.patientId, patientId), isNull(emergencyKits.revokedAt)));
+  if (!row) return null;
+  return {
+    id: row.kit.id,
+    issuedOn: row.kit.issuedOn,
+    issuedBy: row.issuedBy ?? '',
+    eligibility: row.kit.eligibility as NonNullable<EmergencySheetView['kit']>['eligibility'],
+  };
+}
+
+/** EMS look-ups of the patient in the last 90 days, newest first: what the care team is told. */
+async function accessesOf(db: DbOrTx, patientId: string): Promise<AccessNotice[]> {
+  const rows = await db
+    .select({
+      row: emergencyAccesses,
+      crew: nameOfUser(emergencyAccesses.userId),
+      organisation: organisations.name,
+    })
+    .from(emergencyAccesses)
+    .leftJoin(organisations, eq(organisations.id, emergencyAccesses.organisationId))
+    .where(
+      and(
+        eq(emergencyAccesses.patientId, patientId),
+        gt(emergencyAccesses.at, sql`now() - interval '90 days'`),
+      ),
+    )
+    .orderBy(desc(emergencyAccesses.at))
+    .limit(20);
+  return rows.map(({ row, crew, organisation }) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    crew: crew ?? '',
+    organisation,
+    method: row.method as AccessNotice['method'],
+    reason: row.reason as AccessNotice['reason'],
+    reasonNote: row.reasonNote,
+  }));
+}
+
+export async function emergencyViewOf(db: DbOrTx, patient: PatientRow): Promise<EmergencySheetView> {
+  const [sheet, wishes, kit, accesses, prefill, consent] = await Promise.all([
+    sheetOf(db, patient.id),
+    wishesOf(db, patient.id),
+    kitOf(db, patient.id),
+    accessesOf(db, patient.id),
+    prefillFromPatient(db, emergencyInfoSheet, patient),
+    queryRows<{ yes: boolean }>(db, sql`SELECT ${consentInForce('ems', sql`${patient.id}::uuid`)} AS yes`),
+  ]);
+  return {
+    definition: emergencyInfoSheet,
+    prefill,
+    current: sheet && {
+      formVersion: sheet.row.formVersion,
+      values: sheet.row.values as FormValues,
+      savedAt: sheet.row.savedAt.toISOString(),
+      savedBy: sheet.savedBy ?? '',
+      confirmedOn: sheet.row.confirmedOn,
+      confirmedBy: sheet.confirmedBy,
+      version: sheet.row.version,
+    },
+    wishes,
+    kit,
+    emsConsent: consent[0]?.yes ?? false,
+    accesses,
+  };
+}
+
+export async function readSheet(request: FastifyRequest, patientId: string): Promise<EmergencySheetView> {
+  const patient = await openPatient(request, patientId, 'emergency.read');
+  return emergencyViewOf(request.server.db, patient);
+}
+
+const staleSheet = () =>
+  conflict(
+    'emergency_stale',
+    'この間に別の方がこの救急医療情報を保存しました。画面を読み込み直し、最新の内容を確かめてから保存してください。',
+  );
+
+/** Saves the sheet with the version read (null: the first save); 409 when someone saved in between. */
+export async function saveSheet(
+  request: FastifyRequest,
+  patientId: string,
+  body: EmergencySaveRequest,
+): Promise<EmergencySheetView> {
+  const values = checkedValues(emergencyInfoSheet, body.values);
+  const userId = requireActor(request).user.id;
+  const patient = await request.server.db.transaction(async (tx) => {
+    const opened = await openPatient(request, patientId, 'emergency.save', {
+      db: tx,
+      forUpdate: true,
+      details: () => ({ confirmedWithPerson: body.confirmedWithPerson }),
+    });
+    const [row] = await tx.select().from(emergencySheets).where(eq(emergencySheets.patientId, patientId));
+    if ((row?.version ?? null) !== body.version) throw staleSheet();
+    const confirmed = body.confirmedWithPerson ? { confirmedOn: todayInJapan(), confirmedBy: userId } : {};
+    const change = { values, formVersion: emergencyInfoSheet.version, savedBy: userId, savedAt: new Date() };
+    if (row)
+      await tx
+        .update(emergencySheets)
+        .set({ ...change, ...confirmed, version: row.version + 1 })
+        .where(eq(emergencySheets.patientId, patientId));
+    else await tx.insert(emergencySheets).values({ patientId, ...change, ...confirmed });
+    return opened;
+  });
+  await tellPatientTeams(request, patientId, 'emergency');
+  return emergencyViewOf(request.server.db, patient);
+}
