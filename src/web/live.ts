@@ -17,6 +17,10 @@ function refresh(client: QueryClient, event: LiveEvent | null): void {
   void client.invalidateQueries({ queryKey: careHomeKey });
   if (!event || event.type === 'team') void client.invalidateQueries({ queryKey: ['patients'] });
   if (!event || event.type === 'admission') void client.invalidateQueries({ queryKey: ['admission'] });
+  if (!event || event.type === 'emergency') {
+    void client.invalidateQueries({ queryKey: ['emergency'] });
+    void client.invalidateQueries({ queryKey: ['acp'] });
+  }
 }
 
 function open(client: QueryClient): void {
@@ -26,7 +30,14 @@ function open(client: QueryClient): void {
     if (opened) refresh(client, null);
     opened = true;
   });
-  for (const type of ['post', 'read', 'team', 'meeting', 'admission'] satisfies LiveEvent['type'][])
+  for (const type of [
+    'post',
+    'read',
+    'team',
+    'meeting',
+    'admission',
+    'emergency',
+  ] satisfies LiveEvent['type'][])
     source.addEventListener(type, (message) => refresh(client, JSON.parse((message as MessageEvent).data)));
 }
 

@@ -49,6 +49,14 @@ const AdmissionDocumentPage = lazy(() => import('./features/admission/DocumentPa
 const AdmissionPrintPage = lazy(() => import('./features/admission/PrintDocumentPage'));
 const AdmissionFormsPage = lazy(() => import('./features/admission/FormsPage'));
 // settings
+const EmergencySheetPage = lazy(() => import('./features/emergency/EmergencySheetPage'));
+const EmergencyPrintPage = lazy(() => import('./features/emergency/PrintKitPage'));
+const EmergencyCardPage = lazy(() => import('./features/emergency/CardLandingPage'));
+const EmsPage = lazy(() => import('./features/emergency/EmsPage'));
+const EmergencyReviewPage = lazy(() => import('./features/emergency/ReviewPage'));
+const AcpPage = lazy(() => import('./features/acp/AcpPage'));
+const AcpPrintPage = lazy(() => import('./features/acp/PrintAcpPage'));
+
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
 // directory: open-data import
 const ImportsPage = lazy(() => import('./features/directory/ImportsPage'));
@@ -97,6 +105,7 @@ export const router = createBrowserRouter([
               // Family members of a care team: their own session, no account.
               { path: '/family/join', element: <FamilyJoinPage /> },
               { path: '/family', element: <FamilyPage /> },
+              { path: '/e', element: <EmergencyCardPage /> },
               // Signed in (password and second factor done).
               {
                 element: <RequireSession />,
@@ -107,6 +116,10 @@ export const router = createBrowserRouter([
                   { path: '/patients/new', element: <NewPatientPage /> },
                   { path: '/patients/:patientId', element: <PatientPage /> },
                   { path: '/patients/:patientId/edit', element: <EditPatientPage /> },
+                  { path: '/patients/:patientId/emergency', element: <EmergencySheetPage /> },
+                  { path: '/patients/:patientId/emergency/print', element: <EmergencyPrintPage /> },
+                  { path: '/patients/:patientId/acp', element: <AcpPage /> },
+                  { path: '/patients/:patientId/acp/print', element: <AcpPrintPage /> },
                   { path: '/teams/broadcast', element: <BroadcastPage /> },
                   { path: '/teams/:teamId', element: <TeamPage /> },
                   { path: '/admission/rule', element: <AdmissionRulePage /> },
@@ -147,7 +160,14 @@ export const router = createBrowserRouter([
                   },
                   {
                     element: <RequireRole roles={['center_staff', 'city_staff']} />,
-                    children: [{ path: '/admission/center', element: <AdmissionCenterPage /> }],
+                    children: [
+                      { path: '/admission/center', element: <AdmissionCenterPage /> },
+                      { path: '/emergency/review', element: <EmergencyReviewPage /> },
+                    ],
+                  },
+                  {
+                    element: <RequireRole roles={['ems']} />,
+                    children: [{ path: '/emergency', element: <EmsPage /> }],
                   },
                 ],
               },

@@ -8,7 +8,11 @@ import { choice, date, longText, multi, text, yesNo } from './fields';
 const contact = (n: 1 | 2 | 3) => [
   text(`contact${n}Name`, `緊急連絡先${n} 氏名`, { prefill: `patient.contact${n}Name` }),
   text(`contact${n}Relation`, `緊急連絡先${n} 続柄`, { prefill: `patient.contact${n}Relation` }),
-  text(`contact${n}Phone`, `緊急連絡先${n} 電話番号`, { prefill: `patient.contact${n}Phone`, maxLength: 30 }),
+  text(`contact${n}Phone`, `緊急連絡先${n} 電話番号`, {
+    prefill: `patient.contact${n}Phone`,
+    maxLength: 30,
+    wide: true,
+  }),
 ];
 
 const watchOver = (n: 1 | 2) => [

@@ -43,6 +43,8 @@ export const en: Catalogue = {
     settings: 'Settings',
     directory: 'Resource map',
     admissionRule: 'Admission rule',
+    emergencyLookup: 'Open emergency information',
+    emergencyReview: 'EMS access review',
     admissionParticipation: 'Participation and windows',
     patients: 'Patients',
     login: 'Sign in',
@@ -420,6 +422,9 @@ export const en: Catalogue = {
         'Find clinics, care services and facilities, and the facilities that accept medical care needs',
       account: 'Profile, password, two-step verification, passkeys, signed-in devices',
       admissionRule: 'The city’s admission and discharge support rule and its deadlines',
+      emergencyLookup:
+        "Open a patient's emergency information by the card's QR code or number, or by break-glass search (every access is recorded)",
+      emergencyReview: 'Review EMS look-ups (break-glass searches) and count kits and ACP records',
       admissionParticipation:
         'Hospitals and offices that operate the rule, and each hospital’s admission/discharge window',
       patients: 'Register and find patients, record their consent to share',

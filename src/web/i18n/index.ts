@@ -24,6 +24,8 @@ declare module 'i18next' {
       patients: typeof import('../features/patients/i18n').patientsJa;
       teams: typeof import('../features/teams/i18n').teamsJa;
       family: typeof import('../features/family/i18n').familyJa;
+      emergency: typeof import('../features/emergency/i18n').emergencyJa;
+      acp: typeof import('../features/acp/i18n').acpJa;
     };
   }
 }

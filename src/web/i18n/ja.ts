@@ -41,6 +41,8 @@ export const ja = {
     settings: '設定',
     directory: '資源マップ',
     admissionRule: '入退院支援ルール',
+    emergencyLookup: '救急医療情報を開く',
+    emergencyReview: '救急隊の閲覧の確認',
     admissionParticipation: '参加状況・入退院支援窓口',
     patients: '利用者',
     login: 'ログイン',
@@ -419,6 +421,9 @@ export const ja = {
       settings: '市の名称、日常生活圏域・校区の管理',
       directory: '医療機関・介護サービス事業所・施設の検索と、医療的ケアに対応する施設の一覧',
       admissionRule: '入院時情報提供・退院前の連絡などの期限を定めた、市の入退院支援ルール',
+      emergencyLookup:
+        'カードのQRコード・番号、または緊急検索で、救急医療情報を開く（閲覧はすべて記録されます）',
+      emergencyReview: '救急隊による閲覧（緊急検索）の確認と、キット・人生会議の件数',
       admissionParticipation:
         'ルールに参加している病院・事業所と、病院の入退院支援窓口（電話・FAX・受付時間）',
       patients: '利用者の登録・検索と、情報共有の同意の記録',

@@ -20,6 +20,8 @@ export type NavKey =
   | 'patients'
   | 'admissionRule'
   | 'admissionParticipation'
+  | 'emergencyLookup'
+  | 'emergencyReview'
   | 'account'
   | 'adminOrganisations'
   | 'adminUsers'
@@ -39,6 +41,9 @@ export function navItems(me: Me): NavItem[] {
     { to: '/admission/participation', key: 'admissionParticipation' },
     { to: '/account', key: 'account' },
   ];
+  if (hasRole(me, ['ems'])) items.splice(1, 0, { to: '/emergency', key: 'emergencyLookup' });
+  if (hasRole(me, ['center_staff', 'city_staff']))
+    items.push({ to: '/emergency/review', key: 'emergencyReview' });
   if (hasRole(me, ['system_admin'])) {
     items.push(
       { to: '/admin/organisations', key: 'adminOrganisations' },

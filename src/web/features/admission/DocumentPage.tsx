@@ -8,19 +8,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formIds } from '../../../shared/forms';
-import type { AdmissionFormId, FormDefinition, FormValues } from '../../../shared/forms/definition';
+import type { AdmissionFormId, FormDefinition } from '../../../shared/forms/definition';
 import { fieldsOf } from '../../../shared/forms/definition';
-import { changedKeys, formValuesSchema } from '../../../shared/forms/values';
+import { changedKeys } from '../../../shared/forms/values';
 import type { DocumentView } from '../../../shared/schemas/admission-documents';
-import { api, isApiError } from '../../api';
+import { api } from '../../api';
 import { useLiveUpdates } from '../../live';
 import { DateText } from '../../ui/DateText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormFields } from '../../ui/FormFields';
 import { Loading } from '../../ui/Loading';
 import { NoticeAlert } from '../../ui/NoticeAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { Section } from '../../ui/Section';
-import { DocumentFields } from './DocumentFields';
+import { useFormValues } from '../../ui/use-form-values';
+
 import { episodePath, useEpisode } from './use-episode';
 
 type FormId = AdmissionFormId;
@@ -72,17 +74,15 @@ type EditorProps = {
 function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [values, setValues] = useState<FormValues>(() =>
-    onlyFieldsOf(definition, view.current?.values ?? view.prefill),
-  );
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useFormValues(definition, () => view.current?.values ?? view.prefill);
+  const values = form.values;
   const current = view.current;
   // The revision and version this editor was filled from: every action is sent against it, so a
   // change by someone else meanwhile (seen live) is a 409, never overwritten.
   const [base, setBase] = useState(() => baseOf(view));
   const changedElsewhere = base.revision !== baseOf(view).revision || base.version !== baseOf(view).version;
   const reload = () => {
-    setValues(onlyFieldsOf(definition, view.current?.values ?? view.prefill));
+    form.reset(view.current?.values ?? view.prefill);
     setBase(baseOf(view));
   };
   const done = (message: string) => (next: DocumentView) => {
@@ -98,14 +98,7 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
         ...base,
       }),
     onSuccess: done(t('admission.document.saved')),
-    onError: (error) => {
-      if (!isApiError(error)) return;
-      setErrors(
-        Object.fromEntries(
-          error.fieldIssues.map((issue) => [issue.path.replace(/^values\./, ''), issue.message]),
-        ),
-      );
-    },
+    onError: form.showServerIssues,
   });
   const send = useMutation({
     mutationFn: () => api.post<DocumentView>(documentPath(episodeId, definition.id, '/send'), base),
@@ -123,15 +116,7 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
     onSuccess: done(t('admission.document.receivedNotice')),
   });
   const submit = () => {
-    const checked = formValuesSchema(definition).safeParse(values);
-    if (!checked.success) {
-      setErrors(
-        Object.fromEntries(checked.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
-      );
-      return;
-    }
-    setErrors({});
-    save.mutate();
+    if (form.check()) save.mutate();
   };
   const saved = current && !current.sentAt && changedKeys(current.values, values).length === 0;
   const isSheet = definition.id === 'admission_info_sheet';
@@ -175,12 +160,7 @@ function DocumentEditor({ episodeId, definition, view, onDone }: EditorProps) {
       {view.mayEdit ? (
         <Section id="document-form" title={t('admission.document.fill')}>
           <Stack gap="lg">
-            <DocumentFields
-              definition={definition}
-              values={values}
-              errors={errors}
-              onChange={(key, value) => setValues((before) => ({ ...before, [key]: value }))}
-            />
+            <FormFields definition={definition} values={values} errors={form.errors} onChange={form.change} />
             <Group>
               <Button onClick={submit} loading={save.isPending}>
                 {t(current?.sentAt ? 'admission.document.saveRevision' : 'admission.document.save')}
@@ -205,12 +185,6 @@ const baseOf = (view: DocumentView) => ({
   revision: view.current?.revision ?? null,
   version: view.current?.version ?? null,
 });
-
-/** The values the definition has fields for (a revised form may have dropped some). */
-function onlyFieldsOf(definition: FormDefinition, values: FormValues): FormValues {
-  const keys = new Set(fieldsOf(definition).map((field) => field.key));
-  return Object.fromEntries(Object.entries(values).filter(([key]) => keys.has(key)));
-}
 
 export const isFormId = (formId: string): formId is FormId => (formIds as readonly string[]).includes(formId);
 

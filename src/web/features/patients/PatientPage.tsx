@@ -21,6 +21,7 @@ import { NoticeAlert } from '../../ui/NoticeAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
+import { EmergencySummarySection } from '../emergency/EmergencySummarySection';
 import { PatientTeamsSection } from '../teams/PatientTeamsSection';
 import { ConsentSection } from './ConsentSection';
 import { usePatient } from './use-patient';
@@ -164,6 +165,7 @@ export default function PatientPage() {
       </Card>
       <NoticeAlert message={justSaved ? t('detail.saved') : null} />
       <PatientTeamsSection patient={data} />
+      <EmergencySummarySection patientId={data.id} />
       <Record patient={data} />
       <ConsentSection patient={data} />
     </Stack>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageTitle } from '../../ui/PageTitle';
 import { TeamAdmissionSection } from '../admission/TeamAdmissionSection';
+import { EmergencySummarySection } from '../emergency/EmergencySummarySection';
 import { FamilySection } from './FamilySection';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
@@ -70,6 +71,7 @@ export default function TeamPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
             {!data.support && <TeamAdmissionSection teamId={data.id} mayOpen={data.status === 'open'} />}
+            {!data.support && <EmergencySummarySection patientId={data.patient.id} />}
             <VitalsSection teamId={data.id} />
             <MeetingsSection team={data} />
             <MembersSection team={data} />

@@ -1,5 +1,5 @@
-// The fields of a form definition as inputs, section by section (forms/definition.ts): the one
-// definition the print layout and the server's check read too.
+// The fields of a form definition as inputs, section by section (shared/forms/definition.ts): the one
+// definition the print layout (FormSheet) and the server's check read too.
 import {
   Checkbox,
   Group,
@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FormDefinition, FormField, FormValue, FormValues } from '../../../shared/forms/definition';
+import type { FormDefinition, FormField, FormValue, FormValues } from '../../shared/forms/definition';
 
 type Props = {
   definition: FormDefinition;
@@ -131,7 +131,7 @@ function FieldInput({
   }
 }
 
-export function DocumentFields({ definition, values, errors, onChange }: Props) {
+export function FormFields({ definition, values, errors, onChange }: Props) {
   return (
     <Stack gap="xl">
       {definition.sections.map((section) => (
