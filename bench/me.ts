@@ -167,12 +167,13 @@ export async function autocannonRun(
   headers: Record<string, string>,
   durationSeconds: number,
   connections: number,
+  /** More of autocannon's options: a method and body, requests that vary, a total rate. */
+  extra: Partial<autocannon.Options> = {},
 ): Promise<{ raw: autocannon.Result; latencies: number[]; statusCodes: Record<string, number> }> {
   const latencies: number[] = [];
   const raw = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, headers, duration: durationSeconds, connections }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
+    const options = { url, headers, duration: durationSeconds, connections, ...extra };
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     });

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { benchAdmission } from './admission/bench';
 import { benchDirectory } from './directory/search';
+import { benchEmergency } from './emergency/bench';
 import { type BenchOptions, benchMe } from './me';
 import { type DatabaseTarget, stopAllServers } from './server';
 import { benchTeams } from './teams/bench';
@@ -31,6 +32,10 @@ const benchmarks: Record<
   admission: {
     what: 'overdue and due-soon lists over --count admission episodes (default 100000; PGlite: a tenth), against the goal of issue 6',
     run: (options) => benchAdmission({ ...options, count: countOption }),
+  },
+  emergency: {
+    what: 'EMS look-up by QR token over --count patients (default 100000; PGlite: a tenth), 200 connections paced (--rate) and saturated, against the goal of issue 7',
+    run: (options) => benchEmergency({ ...options, count: countOption }),
   },
 };
 
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
       count: { type: 'string' },
       workers: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
+      rate: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

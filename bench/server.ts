@@ -40,7 +40,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** The real server: `node --import tsx src/server/main.ts serve`, with the demo city loaded. */
-export async function startTsunagu(database: DatabaseTarget, workers = 1): Promise<RunningServer> {
+export async function startTsunagu(
+  database: DatabaseTarget,
+  workers = 1,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -49,6 +53,7 @@ export async function startTsunagu(database: DatabaseTarget, workers = 1): Promi
     LOG_LEVEL: 'warn',
     TSUNAGU_SEED_DEMO: 'true',
     TSUNAGU_WORKERS: String(workers),
+    ...extraEnv,
   };
   delete env.DATABASE_URL;
   delete env.TSUNAGU_DATA_DIR;

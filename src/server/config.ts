@@ -34,6 +34,7 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  EMS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   TRUST_PROXY: flag.default(false),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,6 +76,8 @@ export type Config = {
   loginMaxFailures: number;
   loginLockSeconds: number;
   loginRateLimitPerMinute: number;
+  /** EMS look-ups and searches per IP address and minute (a fire station's crews may share one). */
+  emsRateLimitPerMinute: number;
   trustProxy: boolean;
   publicUrl: string | undefined;
   logLevel: string;
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockSeconds: e.LOGIN_LOCK_MINUTES * 60,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    emsRateLimitPerMinute: e.EMS_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,

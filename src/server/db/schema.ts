@@ -1120,7 +1120,9 @@ export const emergencyAccesses = pgTable(
   (t) => [
     index('emergency_accesses_at_idx').on(t.at),
     index('emergency_accesses_patient_idx').on(t.patientId, t.at),
+    // The lockout counts failures by address and by account; the search limit, an account's searches.
     index('emergency_accesses_failed_ip_idx').on(t.ip, t.at).where(sql`NOT found`),
-    index('emergency_accesses_user_idx').on(t.userId, t.at),
+    index('emergency_accesses_failed_user_idx').on(t.userId, t.at).where(sql`NOT found`),
+    index('emergency_accesses_search_user_idx').on(t.userId, t.at).where(sql`method = 'search'`),
   ],
 );

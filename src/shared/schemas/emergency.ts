@@ -151,10 +151,13 @@ export const emsSearchRequest = z.object({
 });
 export type EmsSearchRequest = z.infer<typeof emsSearchRequest>;
 
-/** What a crew sees: the sheet, read-only, with the wishes and the patient's age. */
+/**
+ * What a crew sees: the sheet, read-only, with the wishes and the patient's age. The form's definition
+ * is not sent: the crew's page has it (shared/forms) and the answer stays small on a phone's network.
+ */
 export const emsSheet = z.object({
   accessId: idSchema,
-  definition: formDefinitionSchema,
+  formVersion: z.int(),
   values: formValuesRecord,
   savedAt: isoDateTime,
   confirmedOn: z.string().nullable(),

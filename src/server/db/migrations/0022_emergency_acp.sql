@@ -79,7 +79,8 @@ CREATE INDEX "acp_records_discussed_idx" ON "acp_records" USING btree ("discusse
 CREATE INDEX "emergency_accesses_at_idx" ON "emergency_accesses" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "emergency_accesses_patient_idx" ON "emergency_accesses" USING btree ("patient_id","at");--> statement-breakpoint
 CREATE INDEX "emergency_accesses_failed_ip_idx" ON "emergency_accesses" USING btree ("ip","at") WHERE NOT found;--> statement-breakpoint
-CREATE INDEX "emergency_accesses_user_idx" ON "emergency_accesses" USING btree ("user_id","at");--> statement-breakpoint
+CREATE INDEX "emergency_accesses_failed_user_idx" ON "emergency_accesses" USING btree ("user_id","at") WHERE NOT found;--> statement-breakpoint
+CREATE INDEX "emergency_accesses_search_user_idx" ON "emergency_accesses" USING btree ("user_id","at") WHERE method = 'search';--> statement-breakpoint
 CREATE UNIQUE INDEX "emergency_kits_token_idx" ON "emergency_kits" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "emergency_kits_code_idx" ON "emergency_kits" USING btree ("code_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "emergency_kits_in_force_idx" ON "emergency_kits" USING btree ("patient_id") WHERE revoked_at IS NULL;--> statement-breakpoint

@@ -3,7 +3,8 @@
 // said on a day stays as they said it, and the latest confirmed version is their wishes as they stand.
 // Read and written by whoever may see the patient (the care team under consent), through openPatient,
 // which audits; every change runs in one transaction with the patient row locked.
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { acpRecord } from '../../../shared/forms/acp-record';
 import type { FormValues } from '../../../shared/forms/definition';
@@ -50,16 +51,22 @@ export async function versionsOf(db: DbOrTx, patientId: string): Promise<AcpVers
   });
 }
 
-/** The latest confirmed version: the person's wishes as they stand (null before the first). */
-export async function currentAcp(db: DbOrTx, patientId: string) {
-  const [row] = await db
-    .select({ row: acpRecords, confirmedBy: nameOfUser(acpRecords.confirmedBy) })
-    .from(acpRecords)
-    .where(and(eq(acpRecords.patientId, patientId), isNotNull(acpRecords.confirmedAt)))
-    .orderBy(desc(acpRecords.number))
-    .limit(1);
-  return row ?? null;
-}
+/** The latest confirmed version's values, number and dates as one JSON value (null before the first):
+ * a column of a wider query, so the EMS look-up reads the sheet and the wishes in one round trip. */
+export const currentAcpJson = (patientId: SQL | AnyPgColumn) =>
+  sql<CurrentAcp | null>`(SELECT jsonb_build_object('values', a.values, 'number', a.number,
+      'discussedOn', a.discussed_on, 'confirmedAt', a.confirmed_at,
+      'confirmedBy', (SELECT u.display_name FROM users u WHERE u.id = a.confirmed_by))
+    FROM acp_records a WHERE a.patient_id = ${patientId} AND a.confirmed_at IS NOT NULL
+    ORDER BY a.number DESC LIMIT 1)`;
+
+export type CurrentAcp = {
+  values: FormValues;
+  number: number;
+  discussedOn: string | null;
+  confirmedAt: string;
+  confirmedBy: string | null;
+};
 
 async function overviewOf(db: DbOrTx, patient: PatientRow): Promise<AcpOverview> {
   const versions = await versionsOf(db, patient.id);

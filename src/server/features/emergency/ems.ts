@@ -7,29 +7,22 @@
 // the same single query, so nothing can be told apart. Failed look-ups lock the address (and the
 // account) out for a while; searches are limited per crew member and always wait for the center's
 // review.
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { ageOn } from '../../../shared/dates';
+import { ageOn, todayInJapan } from '../../../shared/dates';
 import type { FormValues } from '../../../shared/forms/definition';
-import { emergencyInfoSheet } from '../../../shared/forms/emergency-info-sheet';
 import type { EmsLookupRequest, EmsSearchRequest, EmsSheet } from '../../../shared/schemas/emergency';
 import { normalizeForSearch } from '../../../shared/search-text';
 import { type DbOrTx, preparedOnce, queryRows } from '../../db/client';
-import {
-  emergencyAccesses,
-  emergencyKits,
-  emergencySheets,
-  memberships,
-  organisations,
-  patients,
-} from '../../db/schema';
+import { emergencyAccesses, emergencyKits, emergencySheets, patients, users } from '../../db/schema';
 import { type AccessRule, access, requireActor } from '../../platform/access';
 import { auditRequest, requestAuditFields } from '../../platform/audit';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors';
 import { auditPatientAccess, consentInForce } from '../../platform/patient-access';
+import { type CurrentAcp, currentAcpJson } from '../acp/records';
 import { tellPatientTeams } from '../teams/live';
 import { codeHash, tokenHash } from './kits';
-import { wishesOf } from './sheet';
+import { wishesFrom } from './sheet';
 
 /** Failed look-ups from one address (or by one account) before a lockout, and its length. */
 const LOCK_FAILURES = 10;
@@ -39,31 +32,45 @@ const SEARCH_LIMIT = 5;
 const SEARCH_WINDOW_MINUTES = 15;
 const SEARCH_RESULTS = 3;
 
-const crewOrganisations = new WeakMap<FastifyRequest, string>();
+/** The crew member's fire-department organisation and recent failed look-ups, read once per request. */
+type Crew = { organisationId: string; failures: number };
+const crews = new WeakMap<FastifyRequest, Crew>();
 
-/** The actor's fire-department organisation (null: not one's member). */
-async function fireDepartmentOf(request: FastifyRequest): Promise<string | null> {
-  const actor = request.actor;
-  if (!actor) return null;
-  const [row] = await request.server.db
-    .select({ id: organisations.id })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, actor.user.id), eq(organisations.kind, 'fire_department')))
-    .orderBy(organisations.id)
-    .limit(1);
-  return row?.id ?? null;
+/**
+ * The actor's fire-department organisation (null: not a member of one) and the failed look-ups from
+ * this address or by this account in the lockout window: one prepared query, as every look-up asks both.
+ */
+// users.id by hand in the subqueries: drizzle writes a bare "id" in a one-table select, which there
+// would bind to the subquery's own tables.
+const crewQuery = preparedOnce((db) =>
+  db
+    .select({
+      organisationId: sql<
+        string | null
+      >`(SELECT o.id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+        WHERE m.user_id = users.id AND o.kind = 'fire_department' ORDER BY o.id LIMIT 1)`,
+      failures: sql<number>`(SELECT count(*)::int FROM emergency_accesses e WHERE NOT e.found
+        AND e.at > now() - make_interval(mins => ${LOCK_MINUTES})
+        AND (e.ip = ${sql.placeholder('ip')} OR e.user_id = users.id))`,
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare('emergency_crew'),
+);
+
+async function crewOf(request: FastifyRequest, userId: string): Promise<Crew | null> {
+  const [row] = await crewQuery(request.server.db).execute({ userId, ip: request.ip });
+  return row?.organisationId ? { organisationId: row.organisationId, failures: row.failures } : null;
 }
 
 /** Who may take the EMS path. Anyone else is refused (403), and the refusal is audited. */
 export const emsCrew: AccessRule = access.policy(
   'EMS crew: system role ems and a member of a fire-department organisation (refusals audited)',
   async (request) => {
-    const organisationId = request.actor?.user.systemRoles.includes('ems')
-      ? await fireDepartmentOf(request)
-      : null;
-    if (organisationId) {
-      crewOrganisations.set(request, organisationId);
+    const user = request.actor?.user;
+    const crew = user?.systemRoles.includes('ems') ? await crewOf(request, user.id) : null;
+    if (crew) {
+      crews.set(request, crew);
       return true;
     }
     await auditRequest(request.server.db, request, {
@@ -81,15 +88,9 @@ const notShared = () =>
     'emergency_not_shared',
   );
 
-/** Refused while the address or the account has failed too often lately. */
-async function checkLockout(request: FastifyRequest): Promise<void> {
-  const [row] = await queryRows<{ failures: number }>(
-    request.server.db,
-    sql`SELECT count(*)::int AS failures FROM emergency_accesses
-      WHERE NOT found AND at > now() - make_interval(mins => ${LOCK_MINUTES})
-        AND (ip = ${request.ip} OR user_id = ${requireActor(request).user.id})`,
-  );
-  if ((row?.failures ?? 0) >= LOCK_FAILURES)
+/** Refused while the address or the account has failed too often lately (counted by emsCrew). */
+function checkLockout(request: FastifyRequest): void {
+  if ((crews.get(request)?.failures ?? 0) >= LOCK_FAILURES)
     throw new AppError(
       429,
       'emergency_locked',
@@ -103,8 +104,10 @@ type Found = {
   organisationId: string;
   birthDate: string;
   values: unknown;
+  formVersion: number;
   savedAt: Date;
   confirmedOn: string | null;
+  acp: CurrentAcp | null;
 };
 
 /** The columns of a shown sheet; `shared` is the condition every one of them must meet. */
@@ -113,10 +116,13 @@ const sheetColumns = {
   organisationId: patients.organisationId,
   birthDate: patients.birthDate,
   values: emergencySheets.values,
+  formVersion: emergencySheets.formVersion,
   savedAt: emergencySheets.savedAt,
   confirmedOn: emergencySheets.confirmedOn,
+  acp: currentAcpJson(patients.id),
 };
-const shared = consentInForce('ems', patients.id);
+/** Shared with EMS on `today` (a placeholder in the prepared look-ups: the day moves on). */
+const shared = (today: string | Placeholder) => consentInForce('ems', patients.id, today);
 
 /** One prepared statement per kind of card secret: the kit in force with that hash, if shared. */
 const byCard = (column: typeof emergencyKits.tokenHash | typeof emergencyKits.codeHash) =>
@@ -126,7 +132,13 @@ const byCard = (column: typeof emergencyKits.tokenHash | typeof emergencyKits.co
       .from(emergencyKits)
       .innerJoin(patients, eq(patients.id, emergencyKits.patientId))
       .innerJoin(emergencySheets, eq(emergencySheets.patientId, patients.id))
-      .where(and(eq(column, sql.placeholder('hash')), isNull(emergencyKits.revokedAt), shared))
+      .where(
+        and(
+          eq(column, sql.placeholder('hash')),
+          isNull(emergencyKits.revokedAt),
+          shared(sql.placeholder('today')),
+        ),
+      )
       .prepare(`emergency_by_${column.name}`),
   );
 const byToken = byCard(emergencyKits.tokenHash);
@@ -135,26 +147,42 @@ const byCode = byCard(emergencyKits.codeHash);
 type Method = 'qr' | 'code' | 'search';
 type Reason = Pick<EmsLookupRequest, 'reason' | 'reasonNote'>;
 
+/** Every look-up writes its row: prepared, as it is on the path of each one. */
+const insertAccess = preparedOnce((db) =>
+  db
+    .insert(emergencyAccesses)
+    .values({
+      userId: sql.placeholder('userId'),
+      organisationId: sql.placeholder('organisationId'),
+      patientId: sql.placeholder('patientId'),
+      kitId: sql.placeholder('kitId'),
+      method: sql.placeholder('method'),
+      reason: sql.placeholder('reason'),
+      reasonNote: sql.placeholder('reasonNote'),
+      found: sql.placeholder('found'),
+      ip: sql.placeholder('ip'),
+    })
+    .returning({ id: emergencyAccesses.id })
+    .prepare('emergency_access_insert'),
+);
+
 async function recordAccess(
   request: FastifyRequest,
   method: Method,
   reason: Reason,
   found: Found | null,
 ): Promise<string> {
-  const [row] = await request.server.db
-    .insert(emergencyAccesses)
-    .values({
-      userId: requireActor(request).user.id,
-      organisationId: crewOrganisations.get(request) ?? null,
-      patientId: found?.patientId ?? null,
-      kitId: found?.kitId ?? null,
-      method,
-      reason: reason.reason,
-      reasonNote: reason.reasonNote || null,
-      found: found !== null,
-      ip: request.ip,
-    })
-    .returning({ id: emergencyAccesses.id });
+  const [row] = await insertAccess(request.server.db).execute({
+    userId: requireActor(request).user.id,
+    organisationId: crews.get(request)?.organisationId ?? null,
+    patientId: found?.patientId ?? null,
+    kitId: found?.kitId ?? null,
+    method,
+    reason: reason.reason,
+    reasonNote: reason.reasonNote || null,
+    found: found !== null,
+    ip: request.ip,
+  });
   return (row as { id: string }).id;
 }
 
@@ -165,13 +193,9 @@ async function shown(
   reason: Reason,
   found: Found,
 ): Promise<EmsSheet> {
-  const db = request.server.db;
-  const [accessId, wishes] = await Promise.all([
-    recordAccess(request, method, reason, found),
-    wishesOf(db, found.patientId),
-  ]);
+  const accessId = await recordAccess(request, method, reason, found);
   await auditPatientAccess(
-    db,
+    request.server.db,
     request,
     'emergency.ems_read',
     { id: found.patientId, organisationId: found.organisationId },
@@ -181,11 +205,11 @@ async function shown(
   await tellPatientTeams(request, found.patientId, 'emergency');
   return {
     accessId,
-    definition: emergencyInfoSheet,
+    formVersion: found.formVersion,
     values: found.values as FormValues,
     savedAt: found.savedAt.toISOString(),
     confirmedOn: found.confirmedOn,
-    wishes,
+    wishes: wishesFrom(found.acp),
     age: ageOn(found.birthDate),
   };
 }
@@ -206,11 +230,11 @@ async function notFoundRecorded(request: FastifyRequest, method: Method, reason:
 
 /** The crew's look-up by the card's QR token or short code. */
 export async function lookUpByCard(request: FastifyRequest, body: EmsLookupRequest): Promise<EmsSheet> {
-  await checkLockout(request);
+  checkLockout(request);
   const db = request.server.db;
   const [found] = body.token
-    ? await byToken(db).execute({ hash: tokenHash(body.token) })
-    : await byCode(db).execute({ hash: codeHash(body.code ?? '') });
+    ? await byToken(db).execute({ hash: tokenHash(body.token), today: todayInJapan() })
+    : await byCode(db).execute({ hash: codeHash(body.code ?? ''), today: todayInJapan() });
   const method: Method = body.token ? 'qr' : 'code';
   if (!found) return notFoundRecorded(request, method, body);
   return shown(request, method, body, found);
@@ -236,7 +260,7 @@ async function checkSearchLimit(request: FastifyRequest): Promise<void> {
 
 /** Patients born that day whose name or reading is exactly the one given, shared with EMS. */
 async function searchShared(db: DbOrTx, body: EmsSearchRequest, name: string): Promise<Found[]> {
-  const where: SQL[] = [eq(patients.birthDate, body.birthDate), shared];
+  const where: SQL[] = [eq(patients.birthDate, body.birthDate), shared(todayInJapan())];
   if (body.areaId) where.push(eq(patients.areaId, body.areaId));
   const rows = await db
     .select({ ...sheetColumns, name: patients.name, kanaKey: patients.kanaKey })
@@ -262,7 +286,7 @@ export async function searchByName(request: FastifyRequest, body: EmsSearchReque
       '緊急検索には、氏名（姓と名）をすべて正確に入力してください。名前の一部では検索できません。',
       [{ path: 'name', message: '姓と名をすべて入力してください。' }],
     );
-  await checkLockout(request);
+  checkLockout(request);
   await checkSearchLimit(request);
   const found = await searchShared(request.server.db, body, name);
   if (found.length === 0) return notFoundRecorded(request, 'search', body);

@@ -30,7 +30,10 @@ export const emergencyRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['emergency'];
   const patientData = { access: access.patientData() };
   // Counted in each process (as the sign-in limit): with several workers each takes its share.
-  const emsRateLimit = { max: Math.ceil(60 / app.config.workers), timeWindow: '1 minute' };
+  const emsRateLimit = {
+    max: Math.ceil(app.config.emsRateLimitPerMinute / app.config.workers),
+    timeWindow: '1 minute',
+  };
 
   app.get(
     '/api/patients/:patientId/emergency',

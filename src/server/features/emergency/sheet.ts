@@ -19,23 +19,29 @@ import { emergencyAccesses, emergencyKits, emergencySheets, organisations } from
 import { requireActor } from '../../platform/access';
 import { conflict } from '../../platform/errors';
 import { consentInForce, openPatient, type PatientRow } from '../../platform/patient-access';
-import { currentAcp } from '../acp/records';
+import { type CurrentAcp, currentAcpJson } from '../acp/records';
 import { nameOfUser } from '../admission/live';
 import { checkedValues, prefillFromPatient } from '../admission/prefill';
 import { tellPatientTeams } from '../teams/live';
 
 /** The wishes an ambulance crew needs, from the latest confirmed ACP version (null before one). */
-export async function wishesOf(db: DbOrTx, patientId: string): Promise<EmergencyWishes | null> {
-  const current = await currentAcp(db, patientId);
-  if (!current?.row.confirmedAt) return null;
-  const values = current.row.values as FormValues;
+export function wishesFrom(acp: CurrentAcp | null): EmergencyWishes | null {
+  if (!acp) return null;
   return {
-    values: Object.fromEntries(emergencyWishKeys.map((key) => [key, values[key] ?? null])),
-    acpNumber: current.row.number,
-    discussedOn: current.row.discussedOn,
-    confirmedAt: current.row.confirmedAt.toISOString(),
-    confirmedBy: current.confirmedBy ?? '',
+    values: Object.fromEntries(emergencyWishKeys.map((key) => [key, acp.values[key] ?? null])),
+    acpNumber: acp.number,
+    discussedOn: acp.discussedOn,
+    confirmedAt: new Date(acp.confirmedAt).toISOString(),
+    confirmedBy: acp.confirmedBy ?? '',
   };
+}
+
+async function wishesOf(db: DbOrTx, patientId: string): Promise<EmergencyWishes | null> {
+  const [row] = await queryRows<{ acp: CurrentAcp | null }>(
+    db,
+    sql`SELECT ${currentAcpJson(sql`${patientId}::uuid`)} AS acp`,
+  );
+  return wishesFrom(row?.acp ?? null);
 }
 
 async function sheetOf(db: DbOrTx, patientId: string) {

@@ -1,8 +1,9 @@
 // The team's live events (platform/realtime.ts): sent after the change commits, to the team's current
 // members and to anyone else the change concerns (an invitee, a member who just left).
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { LiveEvent } from '../../../shared/schemas/teams';
+import { preparedOnce } from '../../db/client';
 import { careTeamMembers, careTeams } from '../../db/schema';
 
 export async function tellTeam(
@@ -28,15 +29,36 @@ async function publish(request: FastifyRequest, teamId: string, event: LiveEvent
   await request.server.realtime.publish([...to], event);
 }
 
-/** Tells the members of each open team of the patient that its shared records changed (ids only). */
+/** The active members of the patient's open teams: prepared, as every EMS look-up asks it. */
+const patientTeamMembers = preparedOnce((db) =>
+  db
+    .select({ teamId: careTeams.id, userId: careTeamMembers.userId })
+    .from(careTeams)
+    .innerJoin(
+      careTeamMembers,
+      and(eq(careTeamMembers.teamId, careTeams.id), eq(careTeamMembers.status, 'active')),
+    )
+    .where(and(eq(careTeams.patientId, sql.placeholder('patientId')), eq(careTeams.status, 'open')))
+    .prepare('patient_team_members'),
+);
+
+/**
+ * Tells the members of each open team of the patient that its shared records changed (ids only): one
+ * query for every team's members (an EMS look-up sends this on its hot path), one event per team.
+ */
 export async function tellPatientTeams(
   request: FastifyRequest,
   patientId: string,
   type: LiveEvent['type'],
 ): Promise<void> {
-  const teams = await request.server.db
-    .select({ id: careTeams.id })
-    .from(careTeams)
-    .where(and(eq(careTeams.patientId, patientId), eq(careTeams.status, 'open')));
-  await Promise.all(teams.map((team) => tellTeam(request, team.id, { type, teamId: team.id })));
+  try {
+    const rows = await patientTeamMembers(request.server.db).execute({ patientId });
+    const byTeam = new Map<string, string[]>();
+    for (const row of rows) byTeam.set(row.teamId, [...(byTeam.get(row.teamId) ?? []), row.userId]);
+    await Promise.all(
+      [...byTeam].map(([teamId, userIds]) => request.server.realtime.publish(userIds, { type, teamId })),
+    );
+  } catch (error) {
+    request.log.error({ err: error }, 'live update not sent');
+  }
 }

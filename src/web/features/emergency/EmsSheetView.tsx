@@ -5,6 +5,7 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/dates';
 import type { FormField, FormValue } from '../../../shared/forms/definition';
+import { emergencyInfoSheet } from '../../../shared/forms/emergency-info-sheet';
 import type { EmsSheet } from '../../../shared/schemas/emergency';
 import { FactList } from '../../ui/FactList';
 import { shownValue } from '../../ui/FormSheet';
@@ -61,7 +62,7 @@ export function EmsSheetView({ sheet }: { sheet: EmsSheet }) {
         {sheet.wishes ? <WishesList wishes={sheet.wishes} notSet="—" /> : <Text>{t('ems.noWishes')}</Text>}
       </Card>
       {/* Only what is filled in: a crew reads this in the first minutes. */}
-      {sheet.definition.sections
+      {emergencyInfoSheet.sections
         .map((section) => ({ section, fields: section.fields.filter((f) => shownValue(f, v[f.key])) }))
         .filter(({ fields }) => fields.length > 0)
         .map(({ section, fields }) => (
@@ -76,7 +77,7 @@ export function EmsSheetView({ sheet }: { sheet: EmsSheet }) {
               {section.title}
             </Title>
             <FactList
-              items={section.fields.map(
+              items={fields.map(
                 (field) =>
                   [field.label, <Value key={field.key} field={field} value={v[field.key]} />] as const,
               )}
