@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const stamp = path.join(root, 'dist/web/index.html');
-const inputs = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'package-lock.json'];
+const inputs = ['src/web', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(target) {
   const full = path.join(root, target);

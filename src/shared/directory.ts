@@ -4,12 +4,9 @@
 // directory-codes.ts (no Zod, for the web client); this module adds their schemas and re-exports them.
 import { z } from 'zod';
 import { capabilities, contactChannels, procedures, serviceGroups, weekdays } from './directory-codes';
+import { codesOf } from './labelled';
 
 export * from './directory-codes';
-
-type Codes<T extends readonly { code: string }[]> = T[number]['code'];
-const codesOf = <T extends readonly { code: string }[]>(list: T) =>
-  list.map((item) => item.code) as [Codes<T>, ...Codes<T>[]];
 
 export const capabilitySchema = z.enum(codesOf(capabilities), { error: '対応内容の指定が正しくありません' });
 export const procedureSchema = z.enum(codesOf(procedures), { error: '医療的ケアの指定が正しくありません' });

@@ -2,7 +2,7 @@
 // and later issues can extend them without touching the screens that render them.
 import { z } from 'zod';
 
-import type { Labelled } from './labelled';
+import { codesOf, type Labelled } from './labelled';
 
 export { type Labelled, labelOf } from './labelled';
 
@@ -114,10 +114,6 @@ export const areaKinds = [
   { code: 'daily_life_area', ja: '日常生活圏域', en: 'Daily-life area' },
   { code: 'school_district', ja: '校区', en: 'School district' },
 ] as const satisfies readonly Labelled<string>[];
-
-type Codes<T extends readonly { code: string }[]> = T[number]['code'];
-const codesOf = <T extends readonly { code: string }[]>(list: T) =>
-  list.map((item) => item.code) as [Codes<T>, ...Codes<T>[]];
 
 export const organisationKindSchema = z.enum(codesOf(organisationKinds));
 export const professionSchema = z.enum(codesOf(professions));

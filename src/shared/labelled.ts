@@ -6,3 +6,9 @@ export type Labelled<Code extends string> = { code: Code; ja: string; en: string
 export function labelOf(list: readonly Labelled<string>[], code: string, lang: 'ja' | 'en' = 'ja'): string {
   return list.find((item) => item.code === code)?.[lang] ?? code;
 }
+
+type Codes<T extends readonly { code: string }[]> = T[number]['code'];
+
+/** The codes of a list, typed as a non-empty tuple: what z.enum takes. */
+export const codesOf = <T extends readonly { code: string }[]>(list: T) =>
+  list.map((item) => item.code) as [Codes<T>, ...Codes<T>[]];

@@ -1,6 +1,6 @@
 // The code lists of a patient's record (利用者台帳) and of consent. Data-driven, as elsewhere in
 // src/shared, so forms, tables and exports read one list; no Zod here (labels load without it).
-import type { Labelled } from './labelled';
+import { codesOf, type Labelled } from './labelled';
 
 /** 要介護度 as the 介護保険 certifies it, and the states before or without a certification. */
 export const careLevels = [
@@ -68,14 +68,11 @@ export const consentMethods = [
   { code: 'oral', ja: '口頭', en: 'Orally' },
 ] as const satisfies readonly Labelled<string>[];
 
-const codes = <T extends readonly { code: string }[]>(list: T) =>
-  list.map((item) => item.code) as [T[number]['code'], ...T[number]['code'][]];
-
-export const careLevelCodes = codes(careLevels);
-export const sexCodes = codes(sexes);
-export const keyPersonRelationCodes = codes(keyPersonRelations);
-export const consentScopeCodes = codes(consentScopes);
-export const consentMethodCodes = codes(consentMethods);
+export const careLevelCodes = codesOf(careLevels);
+export const sexCodes = codesOf(sexes);
+export const keyPersonRelationCodes = codesOf(keyPersonRelations);
+export const consentScopeCodes = codesOf(consentScopes);
+export const consentMethodCodes = codesOf(consentMethods);
 export const physicalIndependenceCodes = physicalIndependenceLevels.map((l) => l.code) as [
   string,
   ...string[],

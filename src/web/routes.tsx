@@ -52,6 +52,7 @@ const AdmissionFormsPage = lazy(() => import('./features/admission/FormsPage'));
 const EmergencySheetPage = lazy(() => import('./features/emergency/EmergencySheetPage'));
 const EmergencyPrintPage = lazy(() => import('./features/emergency/PrintKitPage'));
 const EmergencyCardPage = lazy(() => import('./features/emergency/CardLandingPage'));
+const EmergencyNotePage = lazy(() => import('./features/emergency/SelfNotePage'));
 const EmsPage = lazy(() => import('./features/emergency/EmsPage'));
 const EmergencyReviewPage = lazy(() => import('./features/emergency/ReviewPage'));
 const AcpPage = lazy(() => import('./features/acp/AcpPage'));
@@ -106,6 +107,8 @@ export const router = createBrowserRouter([
               { path: '/family/join', element: <FamilyJoinPage /> },
               { path: '/family', element: <FamilyPage /> },
               { path: '/e', element: <EmergencyCardPage /> },
+              // もしものときのメモ: anyone, no account; kept in the browser, works offline.
+              { path: '/emergency-note', element: <EmergencyNotePage /> },
               // Signed in (password and second factor done).
               {
                 element: <RequireSession />,

@@ -3,7 +3,7 @@
 // list and the indicators. What an ambulance crew is shown is the same sheet, read-only.
 import { z } from 'zod';
 import { formDefinitionSchema } from '../forms/definition-schema';
-import type { Labelled } from '../labelled';
+import { codesOf, type Labelled } from '../labelled';
 import { formValuesRecord } from './admission-documents';
 import { calendarDate, idSchema, isoDateTime } from './common';
 
@@ -17,10 +17,7 @@ export const kitEligibilities = [
   { code: 'disability', ja: '障害者手帳をお持ちの方', en: 'Disability certificate holder' },
   { code: 'other', ja: 'その他（希望された方）', en: 'Other (on request)' },
 ] as const satisfies readonly Labelled<string>[];
-const eligibilityCodes = kitEligibilities.map((e) => e.code) as [
-  (typeof kitEligibilities)[number]['code'],
-  ...(typeof kitEligibilities)[number]['code'][],
-];
+const eligibilityCodes = codesOf(kitEligibilities);
 
 /** Why a crew opens the sheet. */
 export const accessReasons = [
@@ -30,10 +27,7 @@ export const accessReasons = [
   { code: 'contact_family', ja: '家族への連絡', en: 'Contacting the family' },
   { code: 'other', ja: 'その他', en: 'Other' },
 ] as const satisfies readonly Labelled<string>[];
-const reasonCodes = accessReasons.map((r) => r.code) as [
-  (typeof accessReasons)[number]['code'],
-  ...(typeof accessReasons)[number]['code'][],
-];
+const reasonCodes = codesOf(accessReasons);
 
 export const accessMethods = [
   { code: 'qr', ja: 'QRコード', en: 'QR code' },
@@ -46,10 +40,7 @@ export const reviewOutcomes = [
   { code: 'follow_up', ja: '確認が必要（消防局へ照会）', en: 'Needs follow-up' },
   { code: 'inappropriate', ja: '不適切', en: 'Inappropriate' },
 ] as const satisfies readonly Labelled<string>[];
-const outcomeCodes = reviewOutcomes.map((o) => o.code) as [
-  (typeof reviewOutcomes)[number]['code'],
-  ...(typeof reviewOutcomes)[number]['code'][],
-];
+const outcomeCodes = codesOf(reviewOutcomes);
 
 /** The wishes in an emergency, from the current ACP record (its words), with when they were confirmed. */
 export const emergencyWishes = z.object({
@@ -73,7 +64,7 @@ export const accessNotice = z.object({
   at: isoDateTime,
   crew: z.string(),
   organisation: z.string().nullable(),
-  method: z.enum(['qr', 'code', 'search']),
+  method: z.enum(codesOf(accessMethods)),
   reason: z.enum(reasonCodes),
   reasonNote: z.string().nullable(),
 });
@@ -173,7 +164,7 @@ export const reviewItem = z.object({
   at: isoDateTime,
   crew: z.string(),
   organisation: z.string().nullable(),
-  method: z.enum(['qr', 'code', 'search']),
+  method: z.enum(codesOf(accessMethods)),
   reason: z.enum(reasonCodes),
   reasonNote: z.string().nullable(),
   found: z.boolean(),

@@ -93,6 +93,7 @@ export const en: Catalogue = {
     scenesLead:
       '{{city}} works on home medical care in four scenes, together with the medical and care professionals of the area.',
     scenesSoon: 'The features for each scene will open one by one as they are ready.',
+    selfNoteLink: 'Write a just-in-case note (no account needed)',
     scenes: {
       daily: {
         title: 'Daily care at home',

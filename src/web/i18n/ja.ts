@@ -91,6 +91,7 @@ export const ja = {
     scenesHeading: '在宅医療の4つの場面',
     scenesLead: '{{city}}は、在宅医療を4つの場面に分けて、医療・介護の関係者と一緒に取り組んでいます。',
     scenesSoon: '各場面の機能は、準備ができたものから順に公開します。',
+    selfNoteLink: 'もしものときのメモを書く（登録不要）',
     scenes: {
       daily: {
         title: '日常の療養支援',

@@ -13,6 +13,7 @@ import { requireActor } from '../../platform/access';
 import { appendAudit, requestAuditFields } from '../../platform/audit';
 import { conflict, notFound } from '../../platform/errors';
 import { nameOfUser } from '../admission/live';
+import { accessNoticeOf } from './sheet';
 
 /** Who reviews EMS look-ups, and who reads the list and the indicators. */
 export const REVIEWERS = ['center_staff'] as const;
@@ -44,13 +45,7 @@ export async function reviewList(request: FastifyRequest, status: 'pending' | 'a
     db.select({ n: sql<number>`count(*)::int` }).from(emergencyAccesses).where(pendingReview),
   ]);
   const items: ReviewItem[] = rows.map(({ row, crew, reviewedBy, organisation, ...p }) => ({
-    id: row.id,
-    at: row.at.toISOString(),
-    crew: crew ?? '',
-    organisation,
-    method: row.method as ReviewItem['method'],
-    reason: row.reason as ReviewItem['reason'],
-    reasonNote: row.reasonNote,
+    ...accessNoticeOf(row, crew, organisation),
     found: row.found,
     patient:
       p.patientName && p.birthDate

@@ -88,7 +88,16 @@ async function accessesOf(db: DbOrTx, patientId: string): Promise<AccessNotice[]
     )
     .orderBy(desc(emergencyAccesses.at))
     .limit(20);
-  return rows.map(({ row, crew, organisation }) => ({
+  return rows.map(({ row, crew, organisation }) => accessNoticeOf(row, crew, organisation));
+}
+
+/** A look-up as the care team and the center are told of it: when, who, how and why. */
+export function accessNoticeOf(
+  row: typeof emergencyAccesses.$inferSelect,
+  crew: string | null,
+  organisation: string | null,
+): AccessNotice {
+  return {
     id: row.id,
     at: row.at.toISOString(),
     crew: crew ?? '',
@@ -96,7 +105,7 @@ async function accessesOf(db: DbOrTx, patientId: string): Promise<AccessNotice[]
     method: row.method as AccessNotice['method'],
     reason: row.reason as AccessNotice['reason'],
     reasonNote: row.reasonNote,
-  }));
+  };
 }
 
 export async function emergencyViewOf(db: DbOrTx, patient: PatientRow): Promise<EmergencySheetView> {

@@ -1,5 +1,5 @@
 // `/` — the public top page: what this is, the four scenes of home medical care, and the way in.
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -49,6 +49,19 @@ export default function TopPage() {
                 <Title order={3}>{t(`top.scenes.${scene}.title`)}</Title>
               </Group>
               <Text>{t(`top.scenes.${scene}.body`)}</Text>
+              {/* For the person themself: the emergency sheet and their wishes, on paper, no account. */}
+              {scene === 'emergency' && (
+                <Anchor
+                  component={Link}
+                  to="/emergency-note"
+                  size="lg"
+                  underline="always"
+                  mt="sm"
+                  display="block"
+                >
+                  {t('top.selfNoteLink')}
+                </Anchor>
+              )}
             </Card>
           ))}
         </SimpleGrid>
