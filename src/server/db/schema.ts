@@ -1108,6 +1108,8 @@ export const emergencyAccesses = pgTable(
     patientId: uuid('patient_id').references(() => patients.id),
     kitId: uuid('kit_id').references(() => emergencyKits.id),
     method: text('method').notNull(),
+    /** The break-glass search a row belongs to (one search may show several people). */
+    searchId: uuid('search_id'),
     reason: text('reason').notNull(),
     reasonNote: text('reason_note'),
     found: boolean('found').notNull(),

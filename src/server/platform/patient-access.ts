@@ -11,6 +11,10 @@
 // An admission episode (入退院) is seen by the patient's care team, as above, and by the window of the
 // hospital it is at — that hospital's members, while the consent to share with the care team is in
 // force — and by nobody else (openEpisode).
+// An ambulance crew reads a patient's emergency sheet on the one audited emergency path,
+// features/emergency/ems.ts behind its `emsCrew` rule: by a kit's card or an exact break-glass search,
+// only under the consent to EMS access (consentInForce('ems')), every look-up recorded and audited
+// here (auditPatientAccess, 'emergency.ems_read') — the sheet and the wishes, nothing else.
 import { and, desc, eq, gt, inArray, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';

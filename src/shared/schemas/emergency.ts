@@ -120,6 +120,11 @@ const reasonFields = {
   reasonNote: z.string().trim().max(200, '理由の補足は200文字以内で入力してください。').optional(),
 };
 
+/** 「その他」 says what it is. */
+const otherExplained = (body: { reason: string; reasonNote?: string }) =>
+  body.reason !== 'other' || Boolean(body.reasonNote);
+const otherIssue = { error: '「その他」のときは、理由の補足を入力してください。', path: ['reasonNote'] };
+
 /** A crew's look-up by the card: the QR's token, or the short code typed in. */
 export const emsLookupRequest = z
   .object({
@@ -130,16 +135,19 @@ export const emsLookupRequest = z
   .refine((body) => Boolean(body.token) !== Boolean(body.code), {
     error: 'QRコードを読み取るか、カードの番号を入力してください。',
     path: ['code'],
-  });
+  })
+  .refine(otherExplained, otherIssue);
 export type EmsLookupRequest = z.infer<typeof emsLookupRequest>;
 
 /** Break-glass search: the full name (or its reading) and the birth date, exactly. */
-export const emsSearchRequest = z.object({
-  name: z.string().trim().max(60, '氏名は60文字以内で入力してください。'),
-  birthDate: calendarDate('生年月日'),
-  areaId: idSchema.optional(),
-  ...reasonFields,
-});
+export const emsSearchRequest = z
+  .object({
+    name: z.string().trim().max(60, '氏名は60文字以内で入力してください。'),
+    birthDate: calendarDate('生年月日'),
+    areaId: idSchema.optional(),
+    ...reasonFields,
+  })
+  .refine(otherExplained, otherIssue);
 export type EmsSearchRequest = z.infer<typeof emsSearchRequest>;
 
 /**

@@ -21,6 +21,7 @@ CREATE TABLE "emergency_accesses" (
 	"patient_id" uuid,
 	"kit_id" uuid,
 	"method" text NOT NULL,
+	"search_id" uuid,
 	"reason" text NOT NULL,
 	"reason_note" text,
 	"found" boolean NOT NULL,

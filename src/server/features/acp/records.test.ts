@@ -79,6 +79,11 @@ describe.each(engines())('ACP records (%s)', (engine) => {
 
     const confirmed = await careManager.post(url('/2/confirm'), { version: view.versions[0]?.version });
     expect(confirmed.json()).toMatchObject({ current: 2, draft: null });
+    // An earlier version is not where the next one starts from: what the person says now is.
+    const earlier = (confirmed.json() as AcpOverview).versions[1];
+    const fromOld = await careManager.put(url('/1'), { values: earlier?.values, version: earlier?.version });
+    expect(fromOld.statusCode).toBe(409);
+    expect(fromOld.json().error.code).toBe('acp_not_current');
   });
 
   it('refuses stale versions, bad values, confirming twice and a draft without its date', async () => {

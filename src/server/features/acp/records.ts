@@ -163,6 +163,12 @@ export function saveAcp(request: FastifyRequest, patientId: string, number: numb
     if (row.version !== body.version) throw staleVersion();
     if (row.status === 'confirmed') {
       if (rows.some((r) => r.status === 'draft')) throw draftExists();
+      // The next version starts from what the person says now, not from what they said before.
+      if (rows.find((r) => r.status === 'confirmed')?.number !== number)
+        throw conflict(
+          'acp_not_current',
+          'この版は現在の版ではありません。新しい話し合いは、現在の版から記録してください。',
+        );
       await insertDraft(tx, request, patientId, (rows[0]?.number ?? 0) + 1, values);
       return;
     }

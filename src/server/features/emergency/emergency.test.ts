@@ -2,7 +2,7 @@
 // revokes kits; an ambulance crew opens a sheet by the QR token or the short code with a reason, or by
 // a break-glass search; everything is recorded, audited, told to the team and listed for the center.
 // Unknown and revoked cards, patients without EMS consent and people who are not crews get nothing.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpTeam } from '../../../../tests/support/teams';
 import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
@@ -163,13 +163,28 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       200,
     );
 
+    // A card is not issued without the consent to EMS access; a consent withdrawn after the card
+    // was made ends what the card shows.
     const noConsent = await preparedPatient('春田 はな', false);
+    const refusedKit = await careManager.post(sheetUrl(noConsent, '/kits'), { eligibility: 'other' });
+    expect(refusedKit.statusCode).toBe(409);
+    expect(refusedKit.json().error.code).toBe('emergency_no_consent');
+    const consented = await consent(careManager, noConsent, ['ems']);
     const card: KitIssued = (
       await careManager.post(sheetUrl(noConsent, '/kits'), { eligibility: 'other' })
     ).json();
+    expect((await ems.post('/api/emergency/lookup', { token: card.token, ...reason })).statusCode).toBe(200);
+    const emsConsent = consented.json().consents.find((c: { scope: string }) => c.scope === 'ems');
+    expect(
+      (
+        await careManager.post(`/api/patients/${noConsent}/consents/${emsConsent.id}/withdraw`, {
+          reason: '本人の申し出',
+        })
+      ).statusCode,
+    ).toBe(200);
     const refused = await ems.post('/api/emergency/lookup', { token: card.token, ...reason });
     expect(refused.statusCode).toBe(404);
-    expect(refused.json().error.code).toBe('emergency_not_shared');
+    expect(refused.json().error).toEqual(unknown.json().error);
     expect(((await careManager.get(sheetUrl(noConsent))).json() as EmergencySheetView).emsConsent).toBe(
       false,
     );
@@ -214,6 +229,7 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       { token: kit.token, code: kit.code, ...reason },
       { ...reason },
       { token: kit.token, reason: 'other', reasonNote: 'x'.repeat(201) },
+      { token: kit.token, reason: 'other' },
     ])
       expect((await ems.post('/api/emergency/lookup', body)).statusCode, JSON.stringify(body)).toBe(400);
   });
@@ -231,7 +247,7 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
     // By the reading, with another birth date: nobody.
     expect((await search('アキヤマトメ', '1935-10-02')).statusCode).toBe(404);
     // The same reading and birth date (setUpTeam gives every patient アキヤマ トメ): both are shown,
-    // each a look-up of its own. That makes five in the window, found or not; then a 429.
+    // each a look-up of its own, from one search — the fourth. The fifth is allowed; then a 429.
     const both = await search('アキヤマ トメ');
     expect(
       both
@@ -239,12 +255,13 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
         .items.map((item: EmsSheet) => item.values.name)
         .sort(),
     ).toEqual(['山田 花子', '秋山 とめ']);
+    expect((await search('山田 花子')).statusCode).toBe(200);
     const limited = await search('アキヤマ トメ');
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('emergency_search_limit');
 
     const list: ReviewList = (await center.get('/api/emergency/accesses')).json();
-    expect(list.pending).toBe(5);
+    expect(list.pending).toBe(6);
     const shown = list.items.find((item) => item.found);
     expect(shown).toMatchObject({
       method: 'search',
@@ -260,7 +277,7 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       note: '搬送記録と一致',
     });
     expect(reviewed.statusCode, reviewed.body).toBe(200);
-    expect((reviewed.json() as ReviewList).pending).toBe(4);
+    expect((reviewed.json() as ReviewList).pending).toBe(5);
     expect(
       (await center.put(`/api/emergency/accesses/${shown?.id}/review`, { outcome: 'appropriate' }))
         .statusCode,
@@ -278,12 +295,13 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       expect((await client.get('/api/emergency/accesses')).statusCode).toBe(403);
   });
 
-  it('locks an address out after repeated failed look-ups', async () => {
+  it('locks an address out after repeated failed card look-ups (searches finding nobody do not count)', async () => {
     const crew = await t.signIn('ems');
     const rows = await t.database.db
       .select()
       .from(emergencyAccesses)
-      .where(eq(emergencyAccesses.found, false));
+      .where(and(eq(emergencyAccesses.found, false), ne(emergencyAccesses.method, 'search')));
+    expect(rows.length).toBeLessThan(10);
     let answer = { statusCode: 0 } as Awaited<ReturnType<TestClient['post']>>;
     for (let i = rows.length; i <= 10; i++)
       answer = await crew.post('/api/emergency/lookup', {
@@ -292,6 +310,11 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       });
     expect(answer.statusCode).toBe(429);
     expect(answer.json().error.code).toBe('emergency_locked');
+    const refusals = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'emergency.refused'));
+    expect(refusals.some((row) => JSON.stringify(row.details).includes('emergency_locked'))).toBe(true);
   });
 
   it('keeps everything of the sheet from anyone outside the care team', async () => {

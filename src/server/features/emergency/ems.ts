@@ -4,9 +4,11 @@
 // look-up states a reason, is recorded (emergency_accesses) and audited, and the care team is told.
 // Only a patient whose consent to EMS access is in force, with a saved sheet, is ever shown; for
 // everyone else — unknown or revoked card, no consent, no sheet — the answer is the same 404 after
-// the same single query, so nothing can be told apart. Failed look-ups lock the address (and the
+// the same single query, so nothing can be told apart. Failed card look-ups lock the address (and the
 // account) out for a while; searches are limited per crew member and always wait for the center's
-// review.
+// review (a search that finds nobody is an answer, not a guess: it does not count towards the lockout).
+
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { ageOn, todayInJapan } from '../../../shared/dates';
@@ -50,7 +52,7 @@ const crewQuery = preparedOnce((db) =>
       >`(SELECT o.id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
         WHERE m.user_id = users.id AND o.kind = 'fire_department' ORDER BY o.id LIMIT 1)`,
       failures: sql<number>`(SELECT count(*)::int FROM emergency_accesses e WHERE NOT e.found
-        AND e.at > now() - make_interval(mins => ${LOCK_MINUTES})
+        AND e.method <> 'search' AND e.at > now() - make_interval(mins => ${LOCK_MINUTES})
         AND (e.ip = ${sql.placeholder('ip')} OR e.user_id = users.id))`,
     })
     .from(users)
@@ -88,13 +90,26 @@ const notShared = () =>
     'emergency_not_shared',
   );
 
+/** A refusal of the EMS path, audited first: the center sees guessing and abuse in the audit log. */
+async function refused(request: FastifyRequest, error: AppError): Promise<never> {
+  await auditRequest(request.server.db, request, {
+    ...requestAuditFields(request),
+    action: 'emergency.refused',
+    details: { path: request.routeOptions.url, code: error.code },
+  });
+  throw error;
+}
+
 /** Refused while the address or the account has failed too often lately (counted by emsCrew). */
-function checkLockout(request: FastifyRequest): void {
+async function checkLockout(request: FastifyRequest): Promise<void> {
   if ((crews.get(request)?.failures ?? 0) >= LOCK_FAILURES)
-    throw new AppError(
-      429,
-      'emergency_locked',
-      `読み取りの失敗が続いたため、${LOCK_MINUTES}分間ご利用いただけません。カードの番号を確かめるか、指令センターに連絡してください。`,
+    await refused(
+      request,
+      new AppError(
+        429,
+        'emergency_locked',
+        `読み取りの失敗が続いたため、${LOCK_MINUTES}分間ご利用いただけません。カードの番号を確かめるか、指令センターに連絡してください。`,
+      ),
     );
 }
 
@@ -144,7 +159,6 @@ const byCard = (column: typeof emergencyKits.tokenHash | typeof emergencyKits.co
 const byToken = byCard(emergencyKits.tokenHash);
 const byCode = byCard(emergencyKits.codeHash);
 
-type Method = 'qr' | 'code' | 'search';
 type Reason = Pick<EmsLookupRequest, 'reason' | 'reasonNote'>;
 
 /** Every look-up writes its row: prepared, as it is on the path of each one. */
@@ -157,6 +171,7 @@ const insertAccess = preparedOnce((db) =>
       patientId: sql.placeholder('patientId'),
       kitId: sql.placeholder('kitId'),
       method: sql.placeholder('method'),
+      searchId: sql.placeholder('searchId'),
       reason: sql.placeholder('reason'),
       reasonNote: sql.placeholder('reasonNote'),
       found: sql.placeholder('found'),
@@ -166,9 +181,12 @@ const insertAccess = preparedOnce((db) =>
     .prepare('emergency_access_insert'),
 );
 
+/** How a look-up was made: the card's QR or code, or one break-glass search (its id). */
+type Way = { method: 'qr' | 'code' } | { method: 'search'; searchId: string };
+
 async function recordAccess(
   request: FastifyRequest,
-  method: Method,
+  way: Way,
   reason: Reason,
   found: Found | null,
 ): Promise<string> {
@@ -177,7 +195,8 @@ async function recordAccess(
     organisationId: crews.get(request)?.organisationId ?? null,
     patientId: found?.patientId ?? null,
     kitId: found?.kitId ?? null,
-    method,
+    method: way.method,
+    searchId: way.method === 'search' ? way.searchId : null,
     reason: reason.reason,
     reasonNote: reason.reasonNote || null,
     found: found !== null,
@@ -187,19 +206,14 @@ async function recordAccess(
 }
 
 /** A found sheet as the crew sees it, recorded, audited and told to the care team. */
-async function shown(
-  request: FastifyRequest,
-  method: Method,
-  reason: Reason,
-  found: Found,
-): Promise<EmsSheet> {
-  const accessId = await recordAccess(request, method, reason, found);
+async function shown(request: FastifyRequest, way: Way, reason: Reason, found: Found): Promise<EmsSheet> {
+  const accessId = await recordAccess(request, way, reason, found);
   await auditPatientAccess(
     request.server.db,
     request,
     'emergency.ems_read',
     { id: found.patientId, organisationId: found.organisationId },
-    { accessId, method, reason: reason.reason },
+    { accessId, ...way, reason: reason.reason },
     reason.reasonNote || reason.reason,
   );
   await tellPatientTeams(request, found.patientId, 'emergency');
@@ -214,30 +228,30 @@ async function shown(
   };
 }
 
-/** Nothing shared: recorded (it counts towards the lockout) and audited, then the 404. */
-async function notFoundRecorded(request: FastifyRequest, method: Method, reason: Reason): Promise<never> {
-  const accessId = await recordAccess(request, method, reason, null);
+/** Nothing shared: recorded (a card's failure counts towards the lockout) and audited, then the 404. */
+async function notFoundRecorded(request: FastifyRequest, way: Way, reason: Reason): Promise<never> {
+  const accessId = await recordAccess(request, way, reason, null);
   await auditRequest(request.server.db, request, {
     ...requestAuditFields(request),
     action: 'emergency.ems_not_found',
     reason: reason.reasonNote || reason.reason,
     targetType: 'emergency_access',
     targetId: accessId,
-    details: { method },
+    details: way,
   });
   throw notShared();
 }
 
 /** The crew's look-up by the card's QR token or short code. */
 export async function lookUpByCard(request: FastifyRequest, body: EmsLookupRequest): Promise<EmsSheet> {
-  checkLockout(request);
+  await checkLockout(request);
   const db = request.server.db;
   const [found] = body.token
     ? await byToken(db).execute({ hash: tokenHash(body.token), today: todayInJapan() })
     : await byCode(db).execute({ hash: codeHash(body.code ?? ''), today: todayInJapan() });
-  const method: Method = body.token ? 'qr' : 'code';
-  if (!found) return notFoundRecorded(request, method, body);
-  return shown(request, method, body, found);
+  const method = body.token ? ('qr' as const) : ('code' as const);
+  if (!found) return notFoundRecorded(request, { method }, body);
+  return shown(request, { method }, body, found);
 }
 
 /** Wildcards or a name too short to be whole: a search must name the person exactly. */
@@ -246,15 +260,18 @@ const PARTIAL = /[*＊?？%％_＿…]/;
 async function checkSearchLimit(request: FastifyRequest): Promise<void> {
   const [row] = await queryRows<{ searches: number }>(
     request.server.db,
-    sql`SELECT count(*)::int AS searches FROM emergency_accesses
+    sql`SELECT count(DISTINCT search_id)::int AS searches FROM emergency_accesses
       WHERE method = 'search' AND user_id = ${requireActor(request).user.id}
         AND at > now() - make_interval(mins => ${SEARCH_WINDOW_MINUTES})`,
   );
   if ((row?.searches ?? 0) >= SEARCH_LIMIT)
-    throw new AppError(
-      429,
-      'emergency_search_limit',
-      `緊急検索は${SEARCH_WINDOW_MINUTES}分に${SEARCH_LIMIT}回までです。カードのQRコードか番号を使うか、指令センターに連絡してください。`,
+    await refused(
+      request,
+      new AppError(
+        429,
+        'emergency_search_limit',
+        `緊急検索は${SEARCH_WINDOW_MINUTES}分に${SEARCH_LIMIT}回までです。カードのQRコードか番号を使うか、指令センターに連絡してください。`,
+      ),
     );
 }
 
@@ -267,7 +284,7 @@ async function searchShared(db: DbOrTx, body: EmsSearchRequest, name: string): P
     .from(patients)
     .innerJoin(emergencySheets, eq(emergencySheets.patientId, patients.id))
     .where(and(...where))
-    .limit(200);
+    .limit(2000);
   return rows
     .filter((row) => row.kanaKey === name || normalizeForSearch(row.name) === name)
     .slice(0, SEARCH_RESULTS)
@@ -281,16 +298,20 @@ async function searchShared(db: DbOrTx, body: EmsSearchRequest, name: string): P
 export async function searchByName(request: FastifyRequest, body: EmsSearchRequest): Promise<EmsSheet[]> {
   const name = normalizeForSearch(body.name);
   if (name.length < 2 || PARTIAL.test(body.name))
-    throw badRequest(
-      'emergency_search_partial',
-      '緊急検索には、氏名（姓と名）をすべて正確に入力してください。名前の一部では検索できません。',
-      [{ path: 'name', message: '姓と名をすべて入力してください。' }],
+    await refused(
+      request,
+      badRequest(
+        'emergency_search_partial',
+        '緊急検索には、氏名（姓と名）をすべて正確に入力してください。名前の一部では検索できません。',
+        [{ path: 'name', message: '姓と名をすべて入力してください。' }],
+      ),
     );
-  checkLockout(request);
+  await checkLockout(request);
   await checkSearchLimit(request);
   const found = await searchShared(request.server.db, body, name);
-  if (found.length === 0) return notFoundRecorded(request, 'search', body);
+  const way: Way = { method: 'search', searchId: randomUUID() };
+  if (found.length === 0) return notFoundRecorded(request, way, body);
   const sheets: EmsSheet[] = [];
-  for (const row of found) sheets.push(await shown(request, 'search', body, row));
+  for (const row of found) sheets.push(await shown(request, way, body, row));
   return sheets;
 }

@@ -3,16 +3,16 @@
 // in force per patient: a reissue revokes the one before, so its card stops working at once. Each
 // issue is recorded with the day, the patient's area and who issued it (an indicator).
 import { randomInt } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { todayInJapan } from '../../../shared/dates';
 import type { KitIssued, KitIssueRequest } from '../../../shared/schemas/emergency';
-import type { Tx } from '../../db/client';
+import { queryRows, type Tx } from '../../db/client';
 import { emergencyKits, emergencySheets } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { randomToken, sha256Hex } from '../../platform/crypto';
 import { badRequest, conflict } from '../../platform/errors';
-import { openPatient } from '../../platform/patient-access';
+import { consentInForce, openPatient } from '../../platform/patient-access';
 import { tellPatientTeams } from '../teams/live';
 
 /** Crockford's base32: no I, L, O or U, so what is read aloud is typed right. */
@@ -65,6 +65,16 @@ export async function issueKit(
       throw badRequest(
         'emergency_sheet_missing',
         'キットを渡す前に、救急医療情報を記入して保存してください。',
+      );
+    // A card that would always answer "nothing shared" helps nobody: the consent comes first.
+    const [consent] = await queryRows<{ yes: boolean }>(
+      tx,
+      sql`SELECT ${consentInForce('ems', sql`${patientId}::uuid`)} AS yes`,
+    );
+    if (!consent?.yes)
+      throw conflict(
+        'emergency_no_consent',
+        '救急隊による閲覧への同意が記録されていないため、カードを作っても救急隊は情報を見られません。先に利用者のページで同意を記録してください。',
       );
     await revokeInForce(tx, patientId, user.id);
     const [row] = await tx

@@ -126,6 +126,9 @@ function DraftEditor({ patientId, view, draft, onDone }: EditorProps) {
         version: base,
       });
       const version = saved.versions.find((v) => v.number === draft.number)?.version ?? base;
+      // Saved: should the confirmation be refused, this editor goes on from the saved version.
+      client.setQueryData(acpKey(patientId), saved);
+      setBase(version);
       return api.post<AcpOverview>(acpUrl(patientId, `/${draft.number}/confirm`), { version });
     },
     onSuccess: done(t('confirmed', { number: draft.number })),

@@ -28,6 +28,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { Section } from '../../ui/Section';
 import { useFormValues } from '../../ui/use-form-values';
 import { usePatient } from '../patients/use-patient';
+import { keepIssuedCard } from './issued-card';
 import { emergencyKey, emergencyUrl, useEmergency } from './use-emergency';
 import { WishesList } from './WishesList';
 import './i18n';
@@ -134,10 +135,11 @@ function KitSection({ patientId, view, onDone }: KitProps) {
   const [asking, setAsking] = useState<'reissue' | 'revoke' | null>(null);
   const issue = useMutation({
     mutationFn: () => api.post<KitIssued>(emergencyUrl(patientId, '/kits'), { eligibility }),
-    // The card's secrets go to the print page in memory only: never in a URL.
+    // The card's secrets go to the print page in memory only: never in a URL or the history.
     onSuccess: (issued) => {
       void client.invalidateQueries({ queryKey: emergencyKey(patientId) });
-      navigate(`/patients/${patientId}/emergency/print`, { state: { card: issued } });
+      keepIssuedCard(issued);
+      navigate(`/patients/${patientId}/emergency/print`);
     },
   });
   const revoke = useMutation({
@@ -162,6 +164,11 @@ function KitSection({ patientId, view, onDone }: KitProps) {
             : t('kit.none')}
         </Text>
         <ErrorAlert error={issue.error} />
+        {!view.emsConsent && (
+          <Alert color="yellow" role="status">
+            {t('kit.needsConsent')}
+          </Alert>
+        )}
         {view.current ? (
           <Group align="end">
             <NativeSelect
@@ -170,7 +177,11 @@ function KitSection({ patientId, view, onDone }: KitProps) {
               data={kitEligibilities.map((e) => ({ value: e.code, label: label(kitEligibilities, e.code) }))}
               onChange={(e) => setEligibility(e.currentTarget.value)}
             />
-            <Button loading={issue.isPending} onClick={() => (kit ? setAsking('reissue') : issue.mutate())}>
+            <Button
+              disabled={!view.emsConsent}
+              loading={issue.isPending}
+              onClick={() => (kit ? setAsking('reissue') : issue.mutate())}
+            >
               {kit ? t('kit.reissue') : t('kit.issue')}
             </Button>
             {kit && (

@@ -71,9 +71,9 @@ export function EmsSheetView({ sheet }: { sheet: EmsSheet }) {
             withBorder
             padding="md"
             component="section"
-            aria-labelledby={`ems-${section.key}`}
+            aria-labelledby={`ems-${sheet.accessId}-${section.key}`}
           >
-            <Title order={2} size="h4" id={`ems-${section.key}`} mb="xs">
+            <Title order={2} size="h4" id={`ems-${sheet.accessId}-${section.key}`} mb="xs">
               {section.title}
             </Title>
             <FactList

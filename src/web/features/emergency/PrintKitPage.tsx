@@ -2,18 +2,19 @@
 // refrigerator (the sheet's items and the wishes of the current 人生会議 record, with the dates), and —
 // right after a kit is issued — a second page with the card (QR code and number) and the two stickers,
 // one for the refrigerator door and one for the inside of the front door. The card's token comes from
-// the issue in memory only (router state), never from a URL; the platform cannot show it again.
+// the issue in memory only (issued-card.ts), never from a URL; the platform cannot show it again.
 import { Alert, Anchor, Group, Stack } from '@mantine/core';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../shared/dates';
 import type { EmergencySheetView, KitIssued } from '../../../shared/schemas/emergency';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormSheetSections, shownValue } from '../../ui/FormSheet';
 import { Loading } from '../../ui/Loading';
 import { PrintButton } from '../../ui/PrintButton';
+import { forgetIssuedCard, issuedCard } from './issued-card';
 import { useEmergency } from './use-emergency';
 import { orderedWishFields } from './WishesList';
 import './i18n';
@@ -25,7 +26,8 @@ export const cardUrl = (token: string) => `${window.location.origin}/e#${token}`
 export default function PrintKitPage() {
   const { t } = useTranslation('emergency');
   const { patientId = '' } = useParams();
-  const card = (useLocation().state as { card?: KitIssued } | null)?.card;
+  const [card] = useState(issuedCard);
+  useEffect(() => forgetIssuedCard, []);
   const sheet = useEmergency(patientId);
   if (sheet.isPending) return <Loading />;
   if (!sheet.data) return <ErrorAlert error={sheet.error} />;

@@ -147,6 +147,8 @@ function AccessRow({
           </>
         ) : mayReview ? (
           <ReviewForm item={item} onReviewed={onReviewed} />
+        ) : item.needsReview ? (
+          t('review.awaitingCenter')
         ) : (
           t('review.notRequired')
         )}

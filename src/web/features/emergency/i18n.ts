@@ -42,6 +42,8 @@ export const emergencyJa = {
     revokeConfirm: 'このカードのQRコードと番号を使えなくします。よろしいですか。',
     revoked: 'カードを無効にしました。',
     needsSheet: '先に救急医療情報を保存してください。',
+    needsConsent:
+      '救急隊による閲覧への同意がないため、カードを作っても救急隊は情報を見られません。先に同意を記録してください。',
   },
   accesses: {
     title: '救急隊の閲覧',
@@ -125,6 +127,7 @@ export const emergencyJa = {
     reviewed: '{{outcome}}（{{name}}）',
     none: '確認待ちの閲覧はありません。',
     notRequired: '—',
+    awaitingCenter: 'センターの確認待ち',
     age: '{{age}}歳',
     indicatorsTitle: '件数（指標）',
     year: '年',
@@ -237,6 +240,8 @@ export const emergencyEn: typeof emergencyJa = {
     revokeConfirm: "This card's QR code and number will stop working. Continue?",
     revoked: 'The card is revoked.',
     needsSheet: 'Save the emergency information first.',
+    needsConsent:
+      'Without the consent to EMS access a card would show crews nothing: record the consent first.',
   },
   accesses: {
     title: 'EMS look-ups',
@@ -319,6 +324,7 @@ export const emergencyEn: typeof emergencyJa = {
     reviewed: '{{outcome}} ({{name}})',
     none: 'Nothing waits for review.',
     notRequired: '—',
+    awaitingCenter: 'Awaiting the center',
     age: 'age {{age}}',
     indicatorsTitle: 'Counts (indicators)',
     year: 'Year',

@@ -35,7 +35,7 @@ export function useOfflineNote(): boolean {
       if (worker) void keepAssets(worker).then((ok) => live && setReady(ok));
     };
     container.addEventListener('controllerchange', whenControlled);
-    container.register(NOTE_SW_URL).catch(() => undefined); // no worker: the page works online only
+    container.register(NOTE_SW_URL, { scope: '/emergency-note' }).catch(() => undefined); // no worker: the page works online only
     whenControlled();
     return () => {
       live = false;
