@@ -4,7 +4,7 @@
 // stickers (PDF checked, screenshots looked at); the person changes their mind, which is the next
 // version with what changed shown. An ambulance crew member on a phone opens the card's QR address,
 // signs in, gives a reason and sees the sheet with the wishes; the care team sees 「救急隊が閲覧しました」
-// arrive live. With no card at hand the crew runs a break-glass search, and the center reviews it.
+// arrive live, on the team's page and as a notice in its timeline. With no card at hand the crew runs a break-glass search, and the center reviews it.
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -202,8 +202,12 @@ describe('emergency information kit and ACP', () => {
 
       // The team's page, open all along, is told.
       await team.getByText('救急隊が閲覧しました').waitFor();
+      // And in the timeline, as the platform's notice, unread for the members.
+      await team.getByText(/^救急隊が救急医療情報を閲覧しました（.*理由: 搬送中）$/).waitFor();
+      await team.getByText('つなぐからのお知らせ').first().waitFor();
       await team.getByText(/みらい市消防局 中央消防署 救急 大地（QRコード・搬送中）/).waitFor();
       await checkA11y(team, '/teams/:id (EMS access notice)');
+      await screenshot(team, 'emergency-team-notice');
 
       // No card: the break-glass search, by the full name and birth date only.
       await phone.getByRole('button', { name: '閉じる（画面から消す）' }).click();

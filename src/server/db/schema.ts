@@ -574,7 +574,12 @@ export const teamPosts = pgTable(
     index('team_posts_parent_idx').on(t.parentId),
     // The home page's urgent posts: few per team, found without reading the team's timeline.
     index('team_posts_urgent_idx').on(t.teamId, t.createdAt).where(sql`${t.urgent}`),
-    check('team_posts_one_author', sql`(${t.authorMemberId} IS NULL) <> (${t.authorFamilyId} IS NULL)`),
+    // One author — a member or a family member — save the platform's own notices, which have none.
+    check(
+      'team_posts_one_author',
+      sql`(${t.authorMemberId} IS NULL) <> (${t.authorFamilyId} IS NULL)
+        OR (${t.kind} = 'notice' AND ${t.authorMemberId} IS NULL AND ${t.authorFamilyId} IS NULL)`,
+    ),
   ],
 );
 

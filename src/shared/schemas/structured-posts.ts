@@ -112,7 +112,9 @@ export const visitReport = visitReportFields
   });
 export type VisitReport = z.infer<typeof visitReport>;
 
-export const postKinds = ['text', 'vitals', 'visit_report'] as const;
+/** What members write; a `notice` is the platform's own (救急隊が閲覧しました …), with no author. */
+export const writtenPostKinds = ['text', 'vitals', 'visit_report'] as const;
+export const postKinds = [...writtenPostKinds, 'notice'] as const;
 export type PostKind = (typeof postKinds)[number];
 
 /** The vitals of a team's patient over a period, oldest first: what the chart draws. */

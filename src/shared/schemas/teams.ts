@@ -4,7 +4,14 @@ import { memberStatuses, POST_MAX_LENGTH, teamRoleCodes } from '../teams';
 import { idSchema, isoDateTime, optionalText, requiredText } from './common';
 import { familyMember } from './family';
 import { attachmentIds, storedFile } from './files';
-import { postKinds, visitReport, visitReportView, vitals, vitalsView } from './structured-posts';
+import {
+  postKinds,
+  visitReport,
+  visitReportView,
+  vitals,
+  vitalsView,
+  writtenPostKinds,
+} from './structured-posts';
 
 const teamRole = z.enum(teamRoleCodes, { error: 'チームでの役割を選んでください' });
 
@@ -110,7 +117,7 @@ function checkKind(
 
 export const postCreateRequest = z
   .object({
-    kind: z.enum(postKinds).default('text'),
+    kind: z.enum(writtenPostKinds).default('text'),
     body: postText.default(''),
     vitals: vitals.optional(),
     visitReport: visitReport.optional(),

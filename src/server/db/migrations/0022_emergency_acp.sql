@@ -58,6 +58,7 @@ CREATE TABLE "emergency_sheets" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "team_posts" DROP CONSTRAINT "team_posts_one_author";--> statement-breakpoint
 ALTER TABLE "acp_records" ADD CONSTRAINT "acp_records_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acp_records" ADD CONSTRAINT "acp_records_saved_by_users_id_fk" FOREIGN KEY ("saved_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acp_records" ADD CONSTRAINT "acp_records_confirmed_by_users_id_fk" FOREIGN KEY ("confirmed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -85,4 +86,6 @@ CREATE INDEX "emergency_accesses_search_user_idx" ON "emergency_accesses" USING 
 CREATE UNIQUE INDEX "emergency_kits_token_idx" ON "emergency_kits" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "emergency_kits_code_idx" ON "emergency_kits" USING btree ("code_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "emergency_kits_in_force_idx" ON "emergency_kits" USING btree ("patient_id") WHERE revoked_at IS NULL;--> statement-breakpoint
-CREATE INDEX "emergency_kits_issued_idx" ON "emergency_kits" USING btree ("issued_on");
+CREATE INDEX "emergency_kits_issued_idx" ON "emergency_kits" USING btree ("issued_on");--> statement-breakpoint
+ALTER TABLE "team_posts" ADD CONSTRAINT "team_posts_one_author" CHECK (("team_posts"."author_member_id" IS NULL) <> ("team_posts"."author_family_id" IS NULL)
+        OR ("team_posts"."kind" = 'notice' AND "team_posts"."author_member_id" IS NULL AND "team_posts"."author_family_id" IS NULL));

@@ -139,6 +139,16 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       ['code', 'other', '救急 大地', 'みらい市消防局 中央消防署'],
       ['qr', 'transport', '救急 大地', 'みらい市消防局 中央消防署'],
     ]);
+    // And in the team's timeline, as a notice of the platform (no author), unread for the members.
+    const [team] = (await careManager.get(`/api/patients/${patientId}/teams`)).json().items;
+    const posts = (await careManager.get(`/api/teams/${team.id}/posts`)).json().items;
+    const notices = posts.filter((post: { kind: string }) => post.kind === 'notice');
+    expect(notices).toHaveLength(2);
+    expect(notices[1].body).toMatch(
+      /^救急隊が救急医療情報を閲覧しました（.*みらい市消防局 中央消防署 救急 大地、QRコード、理由: 搬送中）$/,
+    );
+    expect(notices[0].author).toMatchObject({ userId: null, displayName: '' });
+    expect((await careManager.get('/api/home/care')).json().teams[0].unread).toBeGreaterThanOrEqual(2);
     const audited = await t.database.db
       .select()
       .from(auditLog)

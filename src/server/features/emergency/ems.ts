@@ -11,9 +11,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { ageOn, todayInJapan } from '../../../shared/dates';
+import { ageOn, formatDateTime, todayInJapan } from '../../../shared/dates';
 import type { FormValues } from '../../../shared/forms/definition';
-import type { EmsLookupRequest, EmsSearchRequest, EmsSheet } from '../../../shared/schemas/emergency';
+import { labelOf } from '../../../shared/labelled';
+import {
+  accessMethods,
+  accessReasons,
+  type EmsLookupRequest,
+  type EmsSearchRequest,
+  type EmsSheet,
+} from '../../../shared/schemas/emergency';
 import { normalizeForSearch } from '../../../shared/search-text';
 import { type DbOrTx, preparedOnce, queryRows } from '../../db/client';
 import { emergencyAccesses, emergencyKits, emergencySheets, patients, users } from '../../db/schema';
@@ -23,6 +30,7 @@ import { AppError, badRequest, forbidden, notFound } from '../../platform/errors
 import { auditPatientAccess, consentInForce } from '../../platform/patient-access';
 import { type CurrentAcp, currentAcpJson } from '../acp/records';
 import { tellPatientTeams } from '../teams/live';
+import { postNoticeToPatientTeams } from '../teams/posts';
 import { codeHash, tokenHash } from './kits';
 import { wishesFrom } from './sheet';
 
@@ -35,7 +43,7 @@ const SEARCH_WINDOW_MINUTES = 15;
 const SEARCH_RESULTS = 3;
 
 /** The crew member's fire-department organisation and recent failed look-ups, read once per request. */
-type Crew = { organisationId: string; failures: number };
+type Crew = { organisationId: string; organisationName: string; failures: number };
 const crews = new WeakMap<FastifyRequest, Crew>();
 
 /**
@@ -47,9 +55,11 @@ const crews = new WeakMap<FastifyRequest, Crew>();
 const crewQuery = preparedOnce((db) =>
   db
     .select({
-      organisationId: sql<
-        string | null
-      >`(SELECT o.id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+      organisation: sql<{
+        id: string;
+        name: string;
+      } | null>`(SELECT json_build_object('id', o.id, 'name', o.name)
+        FROM memberships m JOIN organisations o ON o.id = m.organisation_id
         WHERE m.user_id = users.id AND o.kind = 'fire_department' ORDER BY o.id LIMIT 1)`,
       failures: sql<number>`(SELECT count(*)::int FROM emergency_accesses e WHERE NOT e.found
         AND e.method <> 'search' AND e.at > now() - make_interval(mins => ${LOCK_MINUTES})
@@ -62,7 +72,9 @@ const crewQuery = preparedOnce((db) =>
 
 async function crewOf(request: FastifyRequest, userId: string): Promise<Crew | null> {
   const [row] = await crewQuery(request.server.db).execute({ userId, ip: request.ip });
-  return row?.organisationId ? { organisationId: row.organisationId, failures: row.failures } : null;
+  return row?.organisation
+    ? { organisationId: row.organisation.id, organisationName: row.organisation.name, failures: row.failures }
+    : null;
 }
 
 /** Who may take the EMS path. Anyone else is refused (403), and the refusal is audited. */
@@ -205,6 +217,13 @@ async function recordAccess(
   return (row as { id: string }).id;
 }
 
+/** 「救急隊が閲覧しました」 in the care team's timeline: when, who, how and why. */
+function noticeOf(request: FastifyRequest, way: Way, reason: Reason): string {
+  const crew = requireActor(request).user.displayName;
+  const why = `${labelOf(accessReasons, reason.reason)}${reason.reasonNote ? `: ${reason.reasonNote}` : ''}`;
+  return `救急隊が救急医療情報を閲覧しました（${formatDateTime(new Date())}、${crews.get(request)?.organisationName ?? ''} ${crew}、${labelOf(accessMethods, way.method)}、理由: ${why}）`;
+}
+
 /** A found sheet as the crew sees it, recorded, audited and told to the care team. */
 async function shown(request: FastifyRequest, way: Way, reason: Reason, found: Found): Promise<EmsSheet> {
   const accessId = await recordAccess(request, way, reason, found);
@@ -216,6 +235,7 @@ async function shown(request: FastifyRequest, way: Way, reason: Reason, found: F
     { accessId, ...way, reason: reason.reason },
     reason.reasonNote || reason.reason,
   );
+  await postNoticeToPatientTeams(request.server.db, found.patientId, noticeOf(request, way, reason));
   await tellPatientTeams(request, found.patientId, 'emergency');
   return {
     accessId,

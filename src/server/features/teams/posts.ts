@@ -13,7 +13,7 @@ import type {
   TeamPost,
 } from '../../../shared/schemas/teams';
 import type { TeamRole } from '../../../shared/teams';
-import type { DbOrTx } from '../../db/client';
+import { type Database, type DbOrTx, queryRows } from '../../db/client';
 import {
   careTeamMembers,
   organisations,
@@ -44,7 +44,8 @@ export const postNotFound = () =>
  */
 const postColumns = (viewerId: string) => ({
   post: teamPosts,
-  displayName: sql<string>`coalesce(${users.displayName}, ${teamFamilyMembers.name})`,
+  // A notice of the platform's own has no author: ''.
+  displayName: sql<string>`coalesce(${users.displayName}, ${teamFamilyMembers.name}, '')`,
   organisationName: organisations.name,
   teamRole: careTeamMembers.teamRole,
   familyRelation: teamFamilyMembers.relation,
@@ -246,6 +247,22 @@ export async function addPost(tx: DbOrTx, access: TeamAccess, body: NewPost): Pr
   if (mentions.length)
     await tx.insert(teamPostMentions).values(mentions.map((userId) => ({ postId: row.id, userId })));
   return row.id;
+}
+
+/**
+ * A notice of the platform's own (no author, kind `notice`) in each open team of the patient: unread
+ * for every member, on their home page like any post, in one transaction.
+ */
+export async function postNoticeToPatientTeams(db: Database, patientId: string, body: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: string; teamId: string }>(
+      tx,
+      sql`INSERT INTO team_posts (team_id, body, kind)
+        SELECT t.id, ${body}, 'notice' FROM care_teams t WHERE t.patient_id = ${patientId} AND t.status = 'open'
+        RETURNING id, team_id AS "teamId"`,
+    );
+    for (const row of rows) await countNewPost(tx, { ...row, authorId: null });
+  });
 }
 
 export async function createPost(

@@ -5,7 +5,7 @@ import { Button, Checkbox, Group, SegmentedControl, Stack, Text, Textarea } from
 import { Controller, type UseFormReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENTS } from '../../../shared/files';
-import { postKinds } from '../../../shared/schemas/structured-posts';
+import { writtenPostKinds } from '../../../shared/schemas/structured-posts';
 import type { TeamDetail, TeamPost } from '../../../shared/schemas/teams';
 import { POST_MAX_LENGTH } from '../../../shared/teams';
 import { api } from '../../api';
@@ -65,7 +65,7 @@ function KindChoice({ form }: { form: UseFormReturn<ComposerValues, unknown, Pos
                 form.setValue('vitals.time', now.time);
               }
             }}
-            data={postKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+            data={writtenPostKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
           />
         </Stack>
       )}

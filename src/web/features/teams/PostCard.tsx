@@ -33,6 +33,8 @@ function PostBody({
   const label = useLabel();
   const [dialog, setDialog] = useState<Dialog>(null);
   const mine = post.author.userId === team.me.userId;
+  // The platform's own notice (救急隊が閲覧しました …): no author, nobody's to edit.
+  const notice = post.kind === 'notice';
   const acknowledge = useTeamMutation(team.id, () =>
     api.post(teamPath(team.id, `/posts/${post.id}/acknowledge`)),
   );
@@ -47,14 +49,16 @@ function PostBody({
             {t('post.urgent')}
           </Badge>
         )}
-        <Text fw={700}>{post.author.displayName}</Text>
+        <Text fw={700}>{notice ? t('post.notice') : post.author.displayName}</Text>
         <Text size="sm">
-          {post.author.familyRelation
-            ? t('post.family', { relation: label(keyPersonRelations, post.author.familyRelation) })
-            : t('post.by', {
-                organisation: post.author.organisationName ?? '',
-                role: post.author.teamRole ? label(teamRoles, post.author.teamRole) : '',
-              })}
+          {notice
+            ? t('post.noticeBy')
+            : post.author.familyRelation
+              ? t('post.family', { relation: label(keyPersonRelations, post.author.familyRelation) })
+              : t('post.by', {
+                  organisation: post.author.organisationName ?? '',
+                  role: post.author.teamRole ? label(teamRoles, post.author.teamRole) : '',
+                })}
         </Text>
         {post.forFamily && (
           <Badge color="grape" variant="light">
@@ -143,7 +147,11 @@ export function PostCard({ team, post, readers }: { team: TeamDetail; post: Team
       component="article"
       withBorder
       padding="md"
-      aria-label={post.urgent ? `${t('post.urgent')}: ${post.author.displayName}` : post.author.displayName}
+      aria-label={
+        post.urgent
+          ? `${t('post.urgent')}: ${post.author.displayName}`
+          : post.author.displayName || t('post.notice')
+      }
       className={post.urgent && !post.retracted ? 'post-urgent' : undefined}
       data-post-id={post.id}
     >

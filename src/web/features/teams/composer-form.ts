@@ -4,7 +4,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { clockInJapan, instantInJapan, todayInJapan } from '../../../shared/dates';
 import type { StoredFile } from '../../../shared/schemas/files';
-import type { PostKind } from '../../../shared/schemas/structured-posts';
+import type { writtenPostKinds } from '../../../shared/schemas/structured-posts';
 import { postCreateRequest, postUpdateRequest, type TeamPost } from '../../../shared/schemas/teams';
 import { type VitalMeasure, vitalMeasures } from '../../../shared/vitals';
 
@@ -20,7 +20,7 @@ export type VisitReportInput = {
 };
 
 export type ComposerValues = {
-  kind: PostKind;
+  kind: (typeof writtenPostKinds)[number];
   body: string;
   urgent: boolean;
   mentions: string[];
@@ -101,7 +101,8 @@ export function valuesOf(post: TeamPost): ComposerValues {
   const vitals = post.vitals;
   const report = post.visitReport;
   return {
-    kind: post.kind,
+    // A notice is nobody's to edit; the form never opens for one.
+    kind: post.kind === 'notice' ? 'text' : post.kind,
     body: post.body ?? '',
     urgent: post.urgent,
     mentions: post.mentions.map((m) => m.userId),

@@ -96,6 +96,8 @@ export const teamsJa = {
     retractLead: '投稿はメンバーから見えなくなります。記録（監査用）には理由とともに残ります。',
     retractReason: '取り消す理由',
     by: '{{organisation}}・{{role}}',
+    notice: 'つなぐからのお知らせ',
+    noticeBy: '自動で記録されました',
     replies: '返信 {{count}}件',
   },
   receipts: {
@@ -312,6 +314,8 @@ const teamsEn: typeof teamsJa = {
     retractLead: 'Members no longer see the post. The record (for audit) keeps it with the reason.',
     retractReason: 'Reason for retracting',
     by: '{{organisation}} · {{role}}',
+    notice: 'Notice from Tsunagu',
+    noticeBy: 'recorded automatically',
     replies: '{{count}} replies',
   },
   receipts: { title: 'Read receipts', read: 'Read by', unread: 'Not read yet by', none: 'Nobody' },
