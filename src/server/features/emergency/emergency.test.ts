@@ -2,7 +2,7 @@
 // revokes kits; an ambulance crew opens a sheet by the QR token or the short code with a reason, or by
 // a break-glass search; everything is recorded, audited, told to the team and listed for the center.
 // Unknown and revoked cards, patients without EMS consent and people who are not crews get nothing.
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpTeam } from '../../../../tests/support/teams';
 import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
@@ -325,6 +325,20 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       .from(auditLog)
       .where(eq(auditLog.action, 'emergency.refused'));
     expect(refusals.some((row) => JSON.stringify(row.details).includes('emergency_locked'))).toBe(true);
+  });
+
+  it('lets no more than five searches through when they are sent at once', async () => {
+    // A fresh window: no searches, no failures (the lockout test before this one left some).
+    await t.database.db
+      .delete(emergencyAccesses)
+      .where(or(eq(emergencyAccesses.method, 'search'), eq(emergencyAccesses.found, false)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        ems.post('/api/emergency/search', { name: '秋山 とめ', birthDate: '1935-10-01', reason: 'on_scene' }),
+      ),
+    );
+    const codes = answers.map((answer) => answer.statusCode).sort();
+    expect(codes).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
   });
 
   it('keeps everything of the sheet from anyone outside the care team', async () => {

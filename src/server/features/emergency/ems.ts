@@ -196,24 +196,27 @@ const insertAccess = preparedOnce((db) =>
 /** How a look-up was made: the card's QR or code, or one break-glass search (its id). */
 type Way = { method: 'qr' | 'code' } | { method: 'search'; searchId: string };
 
+/** The access row of a look-up. */
+const accessRow = (request: FastifyRequest, way: Way, reason: Reason, found: Found | null) => ({
+  userId: requireActor(request).user.id,
+  organisationId: crews.get(request)?.organisationId ?? null,
+  patientId: found?.patientId ?? null,
+  kitId: found?.kitId ?? null,
+  method: way.method,
+  searchId: way.method === 'search' ? way.searchId : null,
+  reason: reason.reason,
+  reasonNote: reason.reasonNote || null,
+  found: found !== null,
+  ip: request.ip,
+});
+
 async function recordAccess(
   request: FastifyRequest,
   way: Way,
   reason: Reason,
   found: Found | null,
 ): Promise<string> {
-  const [row] = await insertAccess(request.server.db).execute({
-    userId: requireActor(request).user.id,
-    organisationId: crews.get(request)?.organisationId ?? null,
-    patientId: found?.patientId ?? null,
-    kitId: found?.kitId ?? null,
-    method: way.method,
-    searchId: way.method === 'search' ? way.searchId : null,
-    reason: reason.reason,
-    reasonNote: reason.reasonNote || null,
-    found: found !== null,
-    ip: request.ip,
-  });
+  const [row] = await insertAccess(request.server.db).execute(accessRow(request, way, reason, found));
   return (row as { id: string }).id;
 }
 
@@ -226,7 +229,17 @@ function noticeOf(request: FastifyRequest, way: Way, reason: Reason): string {
 
 /** A found sheet as the crew sees it, recorded, audited and told to the care team. */
 async function shown(request: FastifyRequest, way: Way, reason: Reason, found: Found): Promise<EmsSheet> {
-  const accessId = await recordAccess(request, way, reason, found);
+  return presented(request, way, reason, found, await recordAccess(request, way, reason, found));
+}
+
+/** A found and recorded look-up: audited, posted and told to the care team; the crew's view. */
+async function presented(
+  request: FastifyRequest,
+  way: Way,
+  reason: Reason,
+  found: Found,
+  accessId: string,
+): Promise<EmsSheet> {
   await auditPatientAccess(
     request.server.db,
     request,
@@ -250,7 +263,15 @@ async function shown(request: FastifyRequest, way: Way, reason: Reason, found: F
 
 /** Nothing shared: recorded (a card's failure counts towards the lockout) and audited, then the 404. */
 async function notFoundRecorded(request: FastifyRequest, way: Way, reason: Reason): Promise<never> {
-  const accessId = await recordAccess(request, way, reason, null);
+  return notFoundAudited(request, way, reason, await recordAccess(request, way, reason, null));
+}
+
+async function notFoundAudited(
+  request: FastifyRequest,
+  way: Way,
+  reason: Reason,
+  accessId: string,
+): Promise<never> {
   await auditRequest(request.server.db, request, {
     ...requestAuditFields(request),
     action: 'emergency.ems_not_found',
@@ -277,23 +298,23 @@ export async function lookUpByCard(request: FastifyRequest, body: EmsLookupReque
 /** Wildcards or a name too short to be whole: a search must name the person exactly. */
 const PARTIAL = /[*＊?？%％_＿…]/;
 
-async function checkSearchLimit(request: FastifyRequest): Promise<void> {
+/** Whether the crew member has used up the searches of the window. */
+async function searchLimitReached(request: FastifyRequest, db: DbOrTx): Promise<boolean> {
   const [row] = await queryRows<{ searches: number }>(
-    request.server.db,
+    db,
     sql`SELECT count(DISTINCT search_id)::int AS searches FROM emergency_accesses
       WHERE method = 'search' AND user_id = ${requireActor(request).user.id}
         AND at > now() - make_interval(mins => ${SEARCH_WINDOW_MINUTES})`,
   );
-  if ((row?.searches ?? 0) >= SEARCH_LIMIT)
-    await refused(
-      request,
-      new AppError(
-        429,
-        'emergency_search_limit',
-        `緊急検索は${SEARCH_WINDOW_MINUTES}分に${SEARCH_LIMIT}回までです。カードのQRコードか番号を使うか、指令センターに連絡してください。`,
-      ),
-    );
+  return (row?.searches ?? 0) >= SEARCH_LIMIT;
 }
+
+const searchLimit = () =>
+  new AppError(
+    429,
+    'emergency_search_limit',
+    `緊急検索は${SEARCH_WINDOW_MINUTES}分に${SEARCH_LIMIT}回までです。カードのQRコードか番号を使うか、指令センターに連絡してください。`,
+  );
 
 /** Patients born that day whose name or reading is exactly the one given, shared with EMS. */
 async function searchShared(db: DbOrTx, body: EmsSearchRequest, name: string): Promise<Found[]> {
@@ -327,11 +348,24 @@ export async function searchByName(request: FastifyRequest, body: EmsSearchReque
       ),
     );
   await checkLockout(request);
-  await checkSearchLimit(request);
-  const found = await searchShared(request.server.db, body, name);
   const way: Way = { method: 'search', searchId: randomUUID() };
-  if (found.length === 0) return notFoundRecorded(request, way, body);
+  const userId = requireActor(request).user.id;
+  // One search of a crew member at a time: the count of the limit and the rows it counts are one
+  // step, so searches sent at once cannot all pass it.
+  // (The refusal is audited after the transaction: on PGlite the audit waits for its one connection.)
+  const searched = await request.server.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`tsunagu.emergency_search:${userId}`}))`);
+    if (await searchLimitReached(request, tx)) return null;
+    const rows = await searchShared(tx, body, name);
+    const values = (rows.length ? rows : [null]).map((row) => accessRow(request, way, body, row));
+    const ids = await tx.insert(emergencyAccesses).values(values).returning({ id: emergencyAccesses.id });
+    return { found: rows, accessIds: ids.map((row) => row.id) };
+  });
+  if (!searched) return refused(request, searchLimit());
+  const { found, accessIds } = searched;
+  if (found.length === 0) return notFoundAudited(request, way, body, accessIds[0] as string);
   const sheets: EmsSheet[] = [];
-  for (const row of found) sheets.push(await shown(request, way, body, row));
+  for (const [i, row] of found.entries())
+    sheets.push(await presented(request, way, body, row, accessIds[i] as string));
   return sheets;
 }
