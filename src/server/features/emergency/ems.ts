@@ -240,15 +240,18 @@ async function presented(
   found: Found,
   accessId: string,
 ): Promise<EmsSheet> {
-  await auditPatientAccess(
-    request.server.db,
-    request,
-    'emergency.ems_read',
-    { id: found.patientId, organisationId: found.organisationId },
-    { accessId, ...way, reason: reason.reason },
-    reason.reasonNote || reason.reason,
-  );
-  await postNoticeToPatientTeams(request.server.db, found.patientId, noticeOf(request, way, reason));
+  // The audit record (batched) and the team's notice are written side by side.
+  await Promise.all([
+    auditPatientAccess(
+      request.server.db,
+      request,
+      'emergency.ems_read',
+      { id: found.patientId, organisationId: found.organisationId },
+      { accessId, ...way, reason: reason.reason },
+      reason.reasonNote || reason.reason,
+    ),
+    postNoticeToPatientTeams(request.server.db, found.patientId, noticeOf(request, way, reason)),
+  ]);
   await tellPatientTeams(request, found.patientId, 'emergency');
   return {
     accessId,

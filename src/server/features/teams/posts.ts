@@ -13,7 +13,7 @@ import type {
   TeamPost,
 } from '../../../shared/schemas/teams';
 import type { TeamRole } from '../../../shared/teams';
-import { type Database, type DbOrTx, queryRows } from '../../db/client';
+import type { Database, DbOrTx } from '../../db/client';
 import {
   careTeamMembers,
   organisations,
@@ -250,19 +250,17 @@ export async function addPost(tx: DbOrTx, access: TeamAccess, body: NewPost): Pr
 }
 
 /**
- * A notice of the platform's own (no author, kind `notice`) in each open team of the patient: unread
- * for every member, on their home page like any post, in one transaction.
+ * A notice of the platform's own (no author, kind `notice`) in each open team of the patient, unread
+ * for every active member (as countNewPost counts a post without an author), on their home page like
+ * any post. One statement, so one round trip and one commit: an EMS look-up sends it on its hot path.
  */
 export async function postNoticeToPatientTeams(db: Database, patientId: string, body: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: string; teamId: string }>(
-      tx,
-      sql`INSERT INTO team_posts (team_id, body, kind)
-        SELECT t.id, ${body}, 'notice' FROM care_teams t WHERE t.patient_id = ${patientId} AND t.status = 'open'
-        RETURNING id, team_id AS "teamId"`,
-    );
-    for (const row of rows) await countNewPost(tx, { ...row, authorId: null });
-  });
+  await db.execute(sql`WITH posted AS (
+      INSERT INTO team_posts (team_id, body, kind)
+      SELECT t.id, ${body}, 'notice' FROM care_teams t WHERE t.patient_id = ${patientId} AND t.status = 'open'
+      RETURNING team_id, created_at)
+    UPDATE care_team_members m SET unread = m.unread + 1 FROM posted
+    WHERE m.team_id = posted.team_id AND m.status = 'active' AND m.joined_at <= posted.created_at`);
 }
 
 export async function createPost(
