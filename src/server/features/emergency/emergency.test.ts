@@ -3,7 +3,7 @@
 // a break-glass search; everything is recorded, audited, told to the team and listed for the center.
 // Unknown and revoked cards, patients without EMS consent and people who are not crews get nothing.
 import { and, eq, ne, or } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setUpTeam } from '../../../../tests/support/teams';
 import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
 import type { EmergencySheetView, EmsSheet, KitIssued, ReviewList } from '../../../shared/schemas/emergency';
@@ -141,8 +141,13 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
     ]);
     // And in the team's timeline, as a notice of the platform (no author), unread for the members.
     const [team] = (await careManager.get(`/api/patients/${patientId}/teams`)).json().items;
-    const posts = (await careManager.get(`/api/teams/${team.id}/posts`)).json().items;
-    const notices = posts.filter((post: { kind: string }) => post.kind === 'notice');
+    // (Posted right after the crew's answer: the crew does not wait for the team's timeline.)
+    const notices = await vi.waitFor(async () => {
+      const posts = (await careManager.get(`/api/teams/${team.id}/posts`)).json().items;
+      const found = posts.filter((post: { kind: string }) => post.kind === 'notice');
+      if (found.length < 2) throw new Error('not yet');
+      return found;
+    });
     expect(notices).toHaveLength(2);
     expect(notices[1].body).toMatch(
       /^救急隊が救急医療情報を閲覧しました（.*みらい市消防局 中央消防署 救急 大地、QRコード、理由: 搬送中）$/,

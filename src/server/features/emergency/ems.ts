@@ -227,6 +227,16 @@ function noticeOf(request: FastifyRequest, way: Way, reason: Reason): string {
   return `救急隊が救急医療情報を閲覧しました（${formatDateTime(new Date())}、${crews.get(request)?.organisationName ?? ''} ${crew}、${labelOf(accessMethods, way.method)}、理由: ${why}）`;
 }
 
+/** The look-up posted to the patient's open teams and told live; a failure is logged, not thrown. */
+async function tellTeamsOfLookUp(request: FastifyRequest, patientId: string, notice: string): Promise<void> {
+  try {
+    await postNoticeToPatientTeams(request.server.db, patientId, notice);
+    await tellPatientTeams(request, patientId, 'emergency');
+  } catch (error) {
+    request.log.error({ err: error }, 'EMS look-up not posted to the care team');
+  }
+}
+
 /** A found sheet as the crew sees it, recorded, audited and told to the care team. */
 async function shown(request: FastifyRequest, way: Way, reason: Reason, found: Found): Promise<EmsSheet> {
   return presented(request, way, reason, found, await recordAccess(request, way, reason, found));
@@ -240,19 +250,17 @@ async function presented(
   found: Found,
   accessId: string,
 ): Promise<EmsSheet> {
-  // The audit record (batched) and the team's notice are written side by side.
-  await Promise.all([
-    auditPatientAccess(
-      request.server.db,
-      request,
-      'emergency.ems_read',
-      { id: found.patientId, organisationId: found.organisationId },
-      { accessId, ...way, reason: reason.reason },
-      reason.reasonNote || reason.reason,
-    ),
-    postNoticeToPatientTeams(request.server.db, found.patientId, noticeOf(request, way, reason)),
-  ]);
-  await tellPatientTeams(request, found.patientId, 'emergency');
+  // Audited before the crew sees anything; the team's notice and the live event follow on their own,
+  // so the crew does not wait for the team's timeline.
+  await auditPatientAccess(
+    request.server.db,
+    request,
+    'emergency.ems_read',
+    { id: found.patientId, organisationId: found.organisationId },
+    { accessId, ...way, reason: reason.reason },
+    reason.reasonNote || reason.reason,
+  );
+  void tellTeamsOfLookUp(request, found.patientId, noticeOf(request, way, reason));
   return {
     accessId,
     formVersion: found.formVersion,
