@@ -11,31 +11,25 @@
 // center's overdue list — without the patient's name.
 
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts';
 import { todayInJapan } from '../../src/shared/dates';
 import { PDF } from '../support/files';
 import { teamWithInvitee } from './care-team';
 import {
-  artifactsDir,
   checkA11y,
   horizontalOverflow,
+  printToPdf,
   screenshot,
   signIn,
-  TotpSequence,
+  totpSequences,
   useJourney,
 } from './harness';
 
 describe('admission and discharge support rule', () => {
   const journey = useJourney();
   // One code sequence per account: the server refuses a code's step twice for the same account.
-  const sequences = new Map<string, TotpSequence>();
-  const totpOf = (login: string) => {
-    const sequence = sequences.get(login) ?? new TotpSequence(DEMO_TOTP_SECRET);
-    sequences.set(login, sequence);
-    return sequence;
-  };
+  const totpOf = totpSequences();
 
   it('is read on a phone and revised by the city in a new version', async () => {
     await journey.run('admission-rule', async () => {
@@ -264,17 +258,10 @@ describe('admission and discharge support rule', () => {
       expect(await printed.getByText('入江 ふみ').count()).toBe(0);
       await printed.getByText('■処方通り服用').waitFor();
       await checkA11y(msw, '/admission/episodes/:id/documents/admission_info_sheet/print?fax=1');
-      await msw.emulateMedia({ media: 'print' });
-      await msw.evaluate(() => document.fonts.ready.then(() => undefined));
-      const pdf = await msw.pdf({
-        path: path.join(artifactsDir, 'admission-info-sheet-fax.pdf'),
-        preferCSSPageSize: true,
-      });
-      const pdfText = pdf.toString('latin1');
-      const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdfText) ?? [];
+      const pdf = await printToPdf(msw, 'admission-info-sheet-fax');
       // A4 portrait (595 × 842 pt), on a few pages like the paper form.
-      expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
-      expect((pdfText.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(4);
+      expect(pdf.size).toEqual([595, 842]);
+      expect(pdf.pages).toBeLessThanOrEqual(4);
       await screenshot(msw, 'admission-info-sheet-print');
       await msw.emulateMedia({ media: 'screen' });
       await msw.goto(episodeUrl);

@@ -1,12 +1,6 @@
-// Journey of もしものときのメモ (/emergency-note): a citizen with no account follows the link on the top
-// page, makes the text larger and writes part of the emergency sheet and their wishes by keyboard only;
-// the note is kept in this browser (after a reload too), the page opens again without a network once
-// its service worker is there, prints on A4, and is erased from the device. Nothing goes to the server
-// while it is written; a family member of a care team may choose to send it to the team.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir, checkA11y, horizontalOverflow, screenshot, useJourney } from './harness';
+import { checkA11y, horizontalOverflow, printToPdf, screenshot, useJourney } from './harness';
 
 const STORAGE_KEY = 'tsunagu.emergencyNote.v1';
 
@@ -162,14 +156,8 @@ describe('もしものときのメモ (no account)', () => {
       await paper.getByRole('heading', { level: 2, name: 'もしものときの希望（人生会議のメモ）' }).waitFor();
       await paper.getByText('■希望しない').first().waitFor();
       await paper.getByText(/氏名: 冬野 ゆき　／　印刷した日/).waitFor();
-      const pdf = await page.pdf({
-        path: path.join(artifactsDir, 'emergency-note.pdf'),
-        preferCSSPageSize: true,
-      });
-      const pdfText = pdf.toString('latin1');
-      const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdfText) ?? [];
-      expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
-      const pages = (pdfText.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      const { size, pages } = await printToPdf(page, 'emergency-note');
+      expect(size).toEqual([595, 842]);
       // The sheet on one or two pages, the wishes on a page of their own.
       expect(pages).toBeGreaterThanOrEqual(2);
       expect(pages).toBeLessThanOrEqual(3);

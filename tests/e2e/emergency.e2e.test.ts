@@ -1,33 +1,20 @@
-// Journeys of scenes 3 and 4: a care manager, with the family at the table, completes the patient's
-// 救急医療情報 (pre-filled from the record), records the 人生会議 discussion and confirms it, sees the
-// wishes arrive on the sheet, issues the kit and prints the A4 sheet with the card (QR code) and the
-// stickers (PDF checked, screenshots looked at); the person changes their mind, which is the next
-// version with what changed shown. An ambulance crew member on a phone opens the card's QR address,
-// signs in, gives a reason and sees the sheet with the wishes; the care team sees 「救急隊が閲覧しました」
-// arrive live, on the team's page and as a notice in its timeline. With no card at hand the crew runs a break-glass search, and the center reviews it.
-import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts';
 import { teamWithInvitee } from './care-team';
 import {
-  artifactsDir,
   checkA11y,
   horizontalOverflow,
+  printToPdf,
   screenshot,
   signIn,
-  TotpSequence,
+  totpSequences,
   useJourney,
 } from './harness';
 
 describe('emergency information kit and ACP', () => {
   const journey = useJourney();
-  const sequences = new Map<string, TotpSequence>();
-  const totpOf = (login: string) => {
-    const sequence = sequences.get(login) ?? new TotpSequence(DEMO_TOTP_SECRET);
-    sequences.set(login, sequence);
-    return sequence;
-  };
+  const totpOf = totpSequences();
   let token = '';
   let patientId = '';
   let teamId = '';
@@ -125,16 +112,8 @@ describe('emergency information kit and ACP', () => {
       await page.locator('img.kit-card-qr').waitFor();
       expect(page.url()).not.toContain(token);
       await checkA11y(page, '/patients/:id/emergency/print');
-      await page.emulateMedia({ media: 'print' });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const pdf = await page.pdf({
-        path: path.join(artifactsDir, 'emergency-kit.pdf'),
-        preferCSSPageSize: true,
-      });
-      const pdfText = pdf.toString('latin1');
-      const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdfText) ?? [];
-      expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
-      const pages = (pdfText.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      const { size, pages } = await printToPdf(page, 'emergency-kit');
+      expect(size).toEqual([595, 842]);
       expect(pages).toBeGreaterThanOrEqual(2);
       expect(pages).toBeLessThanOrEqual(4);
       await screenshot(page, 'emergency-kit-print');

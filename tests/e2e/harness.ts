@@ -284,6 +284,32 @@ function codeAt(secret: string, step: number): string {
   return authenticator.clone({ epoch: step * STEP_MS + 1_000 }).generate(secret.replace(/\s+/g, ''));
 }
 
+/**
+ * One code sequence per demo account, made on first use: the server refuses a code's step twice for
+ * the same account, however many pages of a journey sign in as it.
+ */
+export function totpSequences(secret = DEMO_TOTP_SECRET): (loginId: string) => TotpSequence {
+  const sequences = new Map<string, TotpSequence>();
+  return (loginId) => {
+    const sequence = sequences.get(loginId) ?? new TotpSequence(secret);
+    sequences.set(loginId, sequence);
+    return sequence;
+  };
+}
+
+/** The page printed to a PDF under tests/e2e/artifacts (print media, fonts loaded): its size and pages. */
+export async function printToPdf(page: Page, name: string): Promise<{ size: number[]; pages: number }> {
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const pdf = await page.pdf({ path: path.join(artifactsDir, `${name}.pdf`), preferCSSPageSize: true });
+  const text = pdf.toString('latin1');
+  const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(text) ?? [];
+  return {
+    size: [Math.round(Number(width)), Math.round(Number(height))],
+    pages: (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length,
+  };
+}
+
 /** Signs in on /login and /login/totp (checking both with axe) and waits for /home, or `landing`. */
 export async function signIn(
   page: Page,
