@@ -98,8 +98,9 @@ async function appendAuditRecords(db: DbOrTx, entries: AuditEntry[]): Promise<nu
       lastHash = auditRecordHash(record);
       return { ...record, hash: lastHash };
     });
-    await tx.insert(auditLog).values(rows);
-    await tx.update(auditHead).set({ lastId, lastHash }).where(eq(auditHead.id, 1));
+    // The records and the head's move in one statement: a round trip fewer for every batch.
+    const inserted = tx.$with('inserted').as(tx.insert(auditLog).values(rows).returning({ id: auditLog.id }));
+    await tx.with(inserted).update(auditHead).set({ lastId, lastHash }).where(eq(auditHead.id, 1));
     return rows.map((row) => row.id);
   });
 }
