@@ -29,7 +29,7 @@ import { auditRequest, requestAuditFields } from '../../platform/audit';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors';
 import { auditPatientAccess, consentInForce } from '../../platform/patient-access';
 import { type CurrentAcp, currentAcpJson } from '../acp/records';
-import { tellPatientTeams } from '../teams/live';
+import { tellMembers } from '../teams/live';
 import { postNoticeToPatientTeams } from '../teams/posts';
 import { codeHash, tokenHash } from './kits';
 import { wishesFrom } from './sheet';
@@ -151,74 +151,89 @@ const sheetColumns = {
 /** Shared with EMS on `today` (a placeholder in the prepared look-ups: the day moves on). */
 const shared = (today: string | Placeholder) => consentInForce('ems', patients.id, today);
 
-/** One prepared statement per kind of card secret: the kit in force with that hash, if shared. */
+/**
+ * One prepared statement per kind of card secret: the kit in force with that hash, if shared, and the
+ * access row of the look-up (found or not) written by the same statement — one round trip either way.
+ * Its commit does not wait for the disk (synchronous_commit off for this statement alone): the audit
+ * record the crew's answer waits for commits after it, synchronously, and a commit flushes all the
+ * log written before it, so the row is on disk before anyone sees the sheet, one disk wait instead of two.
+ */
 const byCard = (column: typeof emergencyKits.tokenHash | typeof emergencyKits.codeHash) =>
-  preparedOnce((db) =>
-    db
-      .select({ kitId: emergencyKits.id, ...sheetColumns })
-      .from(emergencyKits)
-      .innerJoin(patients, eq(patients.id, emergencyKits.patientId))
-      .innerJoin(emergencySheets, eq(emergencySheets.patientId, patients.id))
-      .where(
-        and(
-          eq(column, sql.placeholder('hash')),
-          isNull(emergencyKits.revokedAt),
-          shared(sql.placeholder('today')),
+  preparedOnce((db) => {
+    const found = db.$with('found').as(
+      db
+        .select({
+          ...sheetColumns,
+          // Aliased: both are "id" in their tables, and the statement below names them.
+          kitId: sql<string | null>`${emergencyKits.id}`.as('kit_id'),
+          patientId: sql<string | null>`${patients.id}`.as('patient_id'),
+          acp: sheetColumns.acp.as('acp'),
+        })
+        .from(emergencyKits)
+        .innerJoin(patients, eq(patients.id, emergencyKits.patientId))
+        .innerJoin(emergencySheets, eq(emergencySheets.patientId, patients.id))
+        .where(
+          and(
+            eq(column, sql.placeholder('hash')),
+            isNull(emergencyKits.revokedAt),
+            shared(sql.placeholder('today')),
+          ),
         ),
-      )
-      .prepare(`emergency_by_${column.name}`),
-  );
+    );
+    const recorded = db.$with('recorded', { accessId: emergencyAccesses.id }).as(
+      sql`INSERT INTO emergency_accesses (user_id, organisation_id, patient_id, kit_id, method, reason,
+          reason_note, found, ip)
+        SELECT ${sql.placeholder('userId')}::uuid, ${sql.placeholder('organisationId')}::uuid, found.patient_id,
+          found.kit_id, ${sql.placeholder('method')}, ${sql.placeholder('reason')},
+          ${sql.placeholder('reasonNote')}, found.patient_id IS NOT NULL, ${sql.placeholder('ip')}
+        FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
+          LEFT JOIN found ON true
+        RETURNING id`,
+    );
+    return db
+      .with(found, recorded)
+      .select({
+        accessId: recorded.accessId,
+        kitId: found.kitId,
+        patientId: found.patientId,
+        organisationId: found.organisationId,
+        birthDate: found.birthDate,
+        values: found.values,
+        formVersion: found.formVersion,
+        savedAt: found.savedAt,
+        confirmedOn: found.confirmedOn,
+        acp: found.acp,
+      })
+      .from(recorded)
+      .leftJoin(found, sql`true`)
+      .prepare(`emergency_by_${column.name}`);
+  });
 const byToken = byCard(emergencyKits.tokenHash);
 const byCode = byCard(emergencyKits.codeHash);
 
 type Reason = Pick<EmsLookupRequest, 'reason' | 'reasonNote'>;
 
-/** Every look-up writes its row: prepared, as it is on the path of each one. */
-const insertAccess = preparedOnce((db) =>
-  db
-    .insert(emergencyAccesses)
-    .values({
-      userId: sql.placeholder('userId'),
-      organisationId: sql.placeholder('organisationId'),
-      patientId: sql.placeholder('patientId'),
-      kitId: sql.placeholder('kitId'),
-      method: sql.placeholder('method'),
-      searchId: sql.placeholder('searchId'),
-      reason: sql.placeholder('reason'),
-      reasonNote: sql.placeholder('reasonNote'),
-      found: sql.placeholder('found'),
-      ip: sql.placeholder('ip'),
-    })
-    .returning({ id: emergencyAccesses.id })
-    .prepare('emergency_access_insert'),
-);
-
 /** How a look-up was made: the card's QR or code, or one break-glass search (its id). */
 type Way = { method: 'qr' | 'code' } | { method: 'search'; searchId: string };
 
-/** The access row of a look-up. */
-const accessRow = (request: FastifyRequest, way: Way, reason: Reason, found: Found | null) => ({
+/** Who looks up, how and why: the part of an access row known before the look-up. */
+const lookUpBy = (request: FastifyRequest, way: Way, reason: Reason) => ({
   userId: requireActor(request).user.id,
   organisationId: crews.get(request)?.organisationId ?? null,
-  patientId: found?.patientId ?? null,
-  kitId: found?.kitId ?? null,
   method: way.method,
-  searchId: way.method === 'search' ? way.searchId : null,
   reason: reason.reason,
   reasonNote: reason.reasonNote || null,
-  found: found !== null,
   ip: request.ip,
 });
 
-async function recordAccess(
-  request: FastifyRequest,
-  way: Way,
-  reason: Reason,
-  found: Found | null,
-): Promise<string> {
-  const [row] = await insertAccess(request.server.db).execute(accessRow(request, way, reason, found));
-  return (row as { id: string }).id;
-}
+/** The access row of a look-up. */
+const accessRow = (request: FastifyRequest, way: Way, reason: Reason, found: Found | null) => ({
+  ...lookUpBy(request, way, reason),
+  patientId: found?.patientId ?? null,
+  kitId: found?.kitId ?? null,
+  searchId: way.method === 'search' ? way.searchId : null,
+  found: found !== null,
+});
 
 /** 「救急隊が閲覧しました」 in the care team's timeline: when, who, how and why. */
 function noticeOf(request: FastifyRequest, way: Way, reason: Reason): string {
@@ -230,16 +245,11 @@ function noticeOf(request: FastifyRequest, way: Way, reason: Reason): string {
 /** The look-up posted to the patient's open teams and told live; a failure is logged, not thrown. */
 async function tellTeamsOfLookUp(request: FastifyRequest, patientId: string, notice: string): Promise<void> {
   try {
-    await postNoticeToPatientTeams(request.server.db, patientId, notice);
-    await tellPatientTeams(request, patientId, 'emergency');
+    const told = await postNoticeToPatientTeams(request.server.db, patientId, notice);
+    await tellMembers(request, told, 'emergency');
   } catch (error) {
     request.log.error({ err: error }, 'EMS look-up not posted to the care team');
   }
-}
-
-/** A found sheet as the crew sees it, recorded, audited and told to the care team. */
-async function shown(request: FastifyRequest, way: Way, reason: Reason, found: Found): Promise<EmsSheet> {
-  return presented(request, way, reason, found, await recordAccess(request, way, reason, found));
 }
 
 /** A found and recorded look-up: audited, posted and told to the care team; the crew's view. */
@@ -272,11 +282,7 @@ async function presented(
   };
 }
 
-/** Nothing shared: recorded (a card's failure counts towards the lockout) and audited, then the 404. */
-async function notFoundRecorded(request: FastifyRequest, way: Way, reason: Reason): Promise<never> {
-  return notFoundAudited(request, way, reason, await recordAccess(request, way, reason, null));
-}
-
+/** Nothing shared: audited (the access row, recorded, counts towards the lockout), then the 404. */
 async function notFoundAudited(
   request: FastifyRequest,
   way: Way,
@@ -297,13 +303,16 @@ async function notFoundAudited(
 /** The crew's look-up by the card's QR token or short code. */
 export async function lookUpByCard(request: FastifyRequest, body: EmsLookupRequest): Promise<EmsSheet> {
   await checkLockout(request);
-  const db = request.server.db;
-  const [found] = body.token
-    ? await byToken(db).execute({ hash: tokenHash(body.token), today: todayInJapan() })
-    : await byCode(db).execute({ hash: codeHash(body.code ?? ''), today: todayInJapan() });
-  const method = body.token ? ('qr' as const) : ('code' as const);
-  if (!found) return notFoundRecorded(request, { method }, body);
-  return shown(request, { method }, body, found);
+  const way = { method: body.token ? ('qr' as const) : ('code' as const) };
+  const [row] = await (body.token ? byToken : byCode)(request.server.db).execute({
+    hash: body.token ? tokenHash(body.token) : codeHash(body.code ?? ''),
+    today: todayInJapan(),
+    ...lookUpBy(request, way, body),
+  });
+  const { accessId, ...found } = row as NonNullable<typeof row>;
+  if (found.patientId === null) return notFoundAudited(request, way, body, accessId);
+  // Found: the join matched, so every column of the sheet is there.
+  return presented(request, way, body, found as Found, accessId);
 }
 
 /** Wildcards or a name too short to be whole: a search must name the person exactly. */

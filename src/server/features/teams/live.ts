@@ -44,7 +44,7 @@ const patientTeamMembers = preparedOnce((db) =>
 
 /**
  * Tells the members of each open team of the patient that its shared records changed (ids only): one
- * query for every team's members (an EMS look-up sends this on its hot path), one event per team.
+ * query for every team's members, one event per team.
  */
 export async function tellPatientTeams(
   request: FastifyRequest,
@@ -52,13 +52,21 @@ export async function tellPatientTeams(
   type: LiveEvent['type'],
 ): Promise<void> {
   try {
-    const rows = await patientTeamMembers(request.server.db).execute({ patientId });
-    const byTeam = new Map<string, string[]>();
-    for (const row of rows) byTeam.set(row.teamId, [...(byTeam.get(row.teamId) ?? []), row.userId]);
-    await Promise.all(
-      [...byTeam].map(([teamId, userIds]) => request.server.realtime.publish(userIds, { type, teamId })),
-    );
+    await tellMembers(request, await patientTeamMembers(request.server.db).execute({ patientId }), type);
   } catch (error) {
     request.log.error({ err: error }, 'live update not sent');
   }
+}
+
+/** One event per team to the members given (already read, as with an EMS look-up's notice). */
+export async function tellMembers(
+  request: FastifyRequest,
+  members: { teamId: string; userId: string }[],
+  type: LiveEvent['type'],
+): Promise<void> {
+  const byTeam = new Map<string, string[]>();
+  for (const { teamId, userId } of members) byTeam.set(teamId, [...(byTeam.get(teamId) ?? []), userId]);
+  await Promise.all(
+    [...byTeam].map(([teamId, userIds]) => request.server.realtime.publish(userIds, { type, teamId })),
+  );
 }

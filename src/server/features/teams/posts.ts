@@ -13,7 +13,7 @@ import type {
   TeamPost,
 } from '../../../shared/schemas/teams';
 import type { TeamRole } from '../../../shared/teams';
-import type { Database, DbOrTx } from '../../db/client';
+import { type Database, type DbOrTx, queryRows } from '../../db/client';
 import {
   careTeamMembers,
   organisations,
@@ -249,18 +249,30 @@ export async function addPost(tx: DbOrTx, access: TeamAccess, body: NewPost): Pr
   return row.id;
 }
 
+/** A member of a team (a notice's reader, to be told live). */
+export type TeamMember = { teamId: string; userId: string };
+
 /**
  * A notice of the platform's own (no author, kind `notice`) in each open team of the patient, unread
  * for every active member (as countNewPost counts a post without an author), on their home page like
- * any post. One statement, so one round trip and one commit: an EMS look-up sends it on its hot path.
+ * any post. One statement — one round trip and one commit, as an EMS look-up sends it each time — that
+ * also answers the members it reached, to be told live.
  */
-export async function postNoticeToPatientTeams(db: Database, patientId: string, body: string): Promise<void> {
-  await db.execute(sql`WITH posted AS (
+export async function postNoticeToPatientTeams(
+  db: Database,
+  patientId: string,
+  body: string,
+): Promise<TeamMember[]> {
+  return queryRows<TeamMember>(
+    db,
+    sql`WITH posted AS (
       INSERT INTO team_posts (team_id, body, kind)
       SELECT t.id, ${body}, 'notice' FROM care_teams t WHERE t.patient_id = ${patientId} AND t.status = 'open'
       RETURNING team_id, created_at)
     UPDATE care_team_members m SET unread = m.unread + 1 FROM posted
-    WHERE m.team_id = posted.team_id AND m.status = 'active' AND m.joined_at <= posted.created_at`);
+    WHERE m.team_id = posted.team_id AND m.status = 'active' AND m.joined_at <= posted.created_at
+    RETURNING m.team_id AS "teamId", m.user_id AS "userId"`,
+  );
 }
 
 export async function createPost(
