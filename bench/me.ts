@@ -184,6 +184,39 @@ export async function autocannonRun(
   return { raw, latencies, statusCodes };
 }
 
+/** Latency of every 2xx answer of a run, summed up (ms, to the hundredth). */
+export function latencySummary(sorted: number[]) {
+  const hundredth = (n: number) => round(n, 2);
+  return {
+    requests: sorted.length,
+    p50: hundredth(percentile(sorted, 50)),
+    p95: hundredth(percentile(sorted, 95)),
+    p99: hundredth(percentile(sorted, 99)),
+    max: hundredth(sorted.at(-1) ?? Number.NaN),
+  };
+}
+
+/**
+ * A closed loop after a warm-up: every connection sends its next request as soon as the last is
+ * answered (autocannon), for `options.durationSeconds` at `options.connections`.
+ */
+export async function closedLoop(
+  url: string,
+  headers: Record<string, string>,
+  options: Pick<BenchOptions, 'durationSeconds' | 'connections'>,
+  extra: Partial<autocannon.Options> = {},
+) {
+  await autocannonRun(url, headers, WARMUP_SECONDS, options.connections, extra);
+  const run = await autocannonRun(url, headers, options.durationSeconds, options.connections, extra);
+  return {
+    ...latencySummary(run.latencies),
+    requestsPerSecond: round(run.raw.requests.average, 2),
+    errors: run.raw.errors,
+    non2xx: run.raw.non2xx,
+    statusCodes: run.statusCodes,
+  };
+}
+
 /** The nearest-rank percentile of sorted values, in ms to the microsecond. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

@@ -15,7 +15,12 @@ import { benchTeams } from './teams/bench';
 
 const benchmarks: Record<
   string,
-  { what: string; run: (options: BenchOptions) => Promise<Record<string, unknown>> }
+  {
+    what: string;
+    run: (options: BenchOptions) => Promise<Record<string, unknown>>;
+    /** --connections unless given (10 when not set here). */
+    connections?: number;
+  }
 > = {
   me: {
     what: 'GET /api/me signed in as the demo doctor, against GET /bare of a bare Fastify app',
@@ -36,6 +41,7 @@ const benchmarks: Record<
   emergency: {
     what: 'EMS look-up by QR token over --count patients (default 100000; PGlite: a tenth), 200 connections paced (--rate) and saturated, against the goal of issue 7',
     run: (options) => benchEmergency({ ...options, count: countOption }),
+    connections: 200,
   },
 };
 
@@ -47,12 +53,14 @@ const DEFAULT_POSTGRES_URL = 'postgres://root@127.0.0.1:5432/test';
 
 function usage(): string {
   return [
-    'Usage: npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10] [--workers 1] [--count N]',
+    'Usage: npm run -s bench -- <name> [--engine pglite|postgres] [--duration 10] [--connections 10] [--workers 1] [--count N] [--rate 200,300]',
     '',
     'Benchmarks:',
     ...Object.entries(benchmarks).map(([name, { what }]) => `  ${name.padEnd(8)} ${what}`),
     '',
     `--engine postgres uses BENCH_DATABASE_URL (default ${DEFAULT_POSTGRES_URL}) with a schema of its own.`,
+    '--connections: 10 unless the benchmark says otherwise (emergency: 200).',
+    '--rate (emergency): the paced look-ups a second, one run each, comma-separated (default 200).',
     '--workers: server processes (TSUNAGU_WORKERS, PostgreSQL only).',
     '--keep: do not remove the benchmark database afterwards (for EXPLAIN); its place is printed.',
   ].join('\n');
@@ -106,7 +114,7 @@ async function main(): Promise<void> {
     options: {
       engine: { type: 'string', default: 'pglite' },
       duration: { type: 'string', default: '10' },
-      connections: { type: 'string', default: '10' },
+      connections: { type: 'string' },
       count: { type: 'string' },
       workers: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
@@ -126,7 +134,7 @@ async function main(): Promise<void> {
   }
   const engine = values.engine;
   const durationSeconds = positiveInt(values.duration, 'duration');
-  const connections = positiveInt(values.connections, 'connections');
+  const connections = positiveInt(values.connections ?? String(benchmark.connections ?? 10), 'connections');
   countOption = values.count === undefined ? undefined : positiveInt(values.count, 'count');
   const workers = positiveInt(values.workers, 'workers');
   if (workers > 1 && engine === 'pglite') throw new Error('--workers above 1 needs --engine postgres');

@@ -13,13 +13,12 @@
 // Each list is fetched once first: its items are checked against counts made directly in the database.
 import os from 'node:os';
 import { todayInJapan } from '../../src/shared/dates';
-import { autocannonRun, type BenchOptions, log, percentile, signIn, stopLoudly } from '../me';
+import { type BenchOptions, closedLoop, log, signIn, stopLoudly } from '../me';
 import { startTsunagu } from '../server';
 import { openSql } from '../teams/bench';
 import { type Demo, generationStatements, readDemo, type Scale, scaleOf, summarySql } from './generate';
 
 const SESSION_COOKIE = 'tsunagu_session';
-const WARMUP_SECONDS = 2;
 
 import { CENTER_LIST_LIMIT, MY_LIST_LIMIT } from '../../src/server/features/admission/due-lists';
 
@@ -73,27 +72,8 @@ async function fetchList(url: string, cookie: string) {
   return { status: response.status, bytes: Buffer.byteLength(text), body, text };
 }
 
-async function measure(url: string, cookie: string, options: BenchOptions) {
-  const headers = { cookie: `${SESSION_COOKIE}=${cookie}` };
-  await autocannonRun(url, headers, WARMUP_SECONDS, options.connections);
-  const { raw, latencies, statusCodes } = await autocannonRun(
-    url,
-    headers,
-    options.durationSeconds,
-    options.connections,
-  );
-  return {
-    requests: latencies.length,
-    requestsPerSecond: round(raw.requests.average),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    max: round(latencies.at(-1) ?? Number.NaN),
-    errors: raw.errors,
-    non2xx: raw.non2xx,
-    statusCodes,
-  };
-}
+const measure = (url: string, cookie: string, options: BenchOptions) =>
+  closedLoop(url, { cookie: `${SESSION_COOKIE}=${cookie}` }, options);
 
 export async function benchAdmission(
   options: BenchOptions & { count?: number },
