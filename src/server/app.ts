@@ -37,6 +37,7 @@ import { access, registerAccessPolicy, withPluginRoutesRule } from './platform/a
 import { AuditBatcher } from './platform/audit';
 import { registerCsrfCheck } from './platform/csrf';
 import { notFound, registerErrorHandling } from './platform/errors';
+import { InFlightWork } from './platform/in-flight';
 import { createMailer } from './platform/mail';
 import { liveRoutes, Realtime } from './platform/realtime';
 import { workerChannel } from './platform/workers';
@@ -76,6 +77,18 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const auditBatcher = new AuditBatcher(database.db);
   app.decorate('auditBatcher', auditBatcher);
   app.addHook('onClose', () => auditBatcher.flushed());
+  // onClose hooks run last-added first: this one before the flush above, as the work may audit.
+  const inFlight = new InFlightWork();
+  app.decorate('inFlight', inFlight);
+  app.addHook('onClose', () => inFlight.settled());
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function tracked(request, reply) {
+      const answer = handler.call(this, request, reply);
+      if (answer instanceof Promise) void inFlight.track(answer);
+      return answer;
+    };
+  });
 
   registerErrorHandling(app);
   await app.register(cookie);

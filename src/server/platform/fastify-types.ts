@@ -6,6 +6,7 @@ import type { DirectoryIndex } from '../features/directory/search/live-index';
 import type { AccessRule } from './access';
 import type { AuditBatcher } from './audit';
 import type { FamilyActor } from './family-sessions';
+import type { InFlightWork } from './in-flight';
 import type { Mailer } from './mail';
 import type { Realtime } from './realtime';
 import type { Actor } from './sessions';
@@ -19,6 +20,8 @@ declare module 'fastify' {
     directoryIndex: DirectoryIndex;
     /** Audit records of reads outside transactions, written in batches (platform/audit.ts). */
     auditBatcher: AuditBatcher;
+    /** Work the HTTP server no longer waits for (platform/in-flight.ts); onClose waits for it. */
+    inFlight: InFlightWork;
     /** Live updates to browsers (platform/realtime.ts). */
     realtime: Realtime;
     /** Outgoing mail, when SMTP_URL is set (platform/mail.ts). */

@@ -270,7 +270,10 @@ async function presented(
     { accessId, ...way, reason: reason.reason },
     reason.reasonNote || reason.reason,
   );
-  void tellTeamsOfLookUp(request, found.patientId, noticeOf(request, way, reason));
+  // Followed by the server's shutdown (inFlight), so a stop in that instant still posts the notice.
+  void request.server.inFlight.track(
+    tellTeamsOfLookUp(request, found.patientId, noticeOf(request, way, reason)),
+  );
   return {
     accessId,
     formVersion: found.formVersion,
