@@ -18,7 +18,8 @@
 // Ids are md5-derived (teams/generate.ts), and every choice is a byte of md5('episode-' || n): a run
 // with the same count on the same day writes the same data.
 
-import { addCalendarDays, addRuleDays } from '../../src/server/features/admission/deadlines';
+import { addRuleDays } from '../../src/server/features/admission/deadlines';
+import { addCalendarDays } from '../../src/shared/dates';
 import { stepMethods } from '../../src/shared/schemas/admission-episodes';
 import type { RuleParameters } from '../../src/shared/schemas/admission-rule';
 import type { Sql } from '../teams/bench';

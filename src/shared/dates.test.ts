@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateBoth, formatDateTime, formatTime, todayInJapan } from './dates';
+import {
+  addCalendarDays,
+  addYears,
+  formatDate,
+  formatDateBoth,
+  formatDateTime,
+  formatTime,
+  todayInJapan,
+} from './dates';
+import { confirmationDueOn } from './schemas/emergency';
 import { fromWareki } from './wareki';
 
 describe('和暦 and 西暦 dates', () => {
@@ -46,5 +55,20 @@ describe('和暦 entry', () => {
 
   it('gives today as a calendar date in Japan', () => {
     expect(todayInJapan(new Date('2026-12-01T15:30:00Z'))).toBe('2026-12-02');
+  });
+});
+
+describe('calendar arithmetic on YYYY-MM-DD', () => {
+  it('moves by whole years, 29 February landing on the 28th outside leap years', () => {
+    expect(addYears('2025-11-01', 1)).toBe('2026-11-01');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+    expect(addYears('2027-01-15', -1)).toBe('2026-01-15');
+    expect(confirmationDueOn('2025-12-31')).toBe('2026-12-31');
+  });
+
+  it('moves by calendar days across months and years', () => {
+    expect(addCalendarDays('2026-12-02', 30)).toBe('2027-01-01');
+    expect(addCalendarDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 });

@@ -2,15 +2,10 @@
 // public holidays (@holiday-jp/holiday_jp, which follows the law's changes) or the city's year-end
 // closure (年末年始). Dates are calendar dates in Japan (YYYY-MM-DD), never instants.
 import holidayJp from '@holiday-jp/holiday_jp';
+import { addCalendarDays } from '../../../shared/dates';
 import type { RuleParameters } from '../../../shared/schemas/admission-rule';
 
 type Counting = Pick<RuleParameters, 'dayCounting' | 'yearEndClosure'>;
-
-const DAY_MS = 86_400_000;
-
-/** The date `days` calendar days after (or, negative, before) `date`. */
-export const addCalendarDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 function inClosure(date: string, closure: Counting['yearEndClosure']): boolean {
   if (!closure) return false;

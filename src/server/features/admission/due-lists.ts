@@ -6,7 +6,7 @@ import { and, asc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { todayInJapan } from '../../../shared/dates';
+import { addCalendarDays, todayInJapan } from '../../../shared/dates';
 import {
   type CenterOverdue,
   DUE_SOON_DAYS,
@@ -27,7 +27,6 @@ import {
 } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { atEpisodeHospital, auditPatientAccess, visibleEpisodesOf } from '../../platform/patient-access';
-import { addCalendarDays } from './deadlines';
 
 /** Most items the center's list shows: its total says how many more. */
 export const CENTER_LIST_LIMIT = 100;

@@ -6,7 +6,7 @@
 // and the hospital's window live.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { todayInJapan } from '../../../shared/dates';
+import { addCalendarDays, todayInJapan } from '../../../shared/dates';
 import {
   type DischargeRequest,
   DUE_SOON_DAYS,
@@ -33,7 +33,7 @@ import {
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict } from '../../platform/errors';
 import { type EpisodeAccess, type EpisodeRow, openEpisode, openTeam } from '../../platform/patient-access';
-import { addCalendarDays, addRuleDays, ruleDaysBefore } from './deadlines';
+import { addRuleDays, ruleDaysBefore } from './deadlines';
 import { handOnSheet } from './documents';
 import { filesOfEpisode } from './episode-files';
 import { careManagerPlaceOf, nameOfUser, tellEpisode } from './live';

@@ -4,7 +4,7 @@
 // recorded with who took part and what was agreed. A step is done once: a second record is a 409.
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { todayInJapan } from '../../../shared/dates';
+import { addCalendarDays, todayInJapan } from '../../../shared/dates';
 import type {
   ConferenceScheduleRequest,
   EpisodeStep,
@@ -14,7 +14,6 @@ import type { Tx } from '../../db/client';
 import { admissionEpisodeSteps } from '../../db/schema';
 import { requireActor } from '../../platform/access';
 import { badRequest, conflict, forbidden } from '../../platform/errors';
-import { addCalendarDays } from './deadlines';
 import { receiveSentSheet } from './documents';
 import { changeEpisode } from './episodes';
 
