@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkA11y, horizontalOverflow, printToPdf, screenshot, useJourney } from './harness';
+import { artifactsDir, checkA11y, horizontalOverflow, printToPdf, screenshot, useJourney } from './harness';
 
 const STORAGE_KEY = 'tsunagu.emergencyNote.v1';
 
@@ -206,6 +206,26 @@ describe('もしものときのメモ (no account)', () => {
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'もしものときのメモ' }).waitFor();
       expect(await sheet(page).getByLabel('氏名', { exact: true }).inputValue()).toBe('春野 さくら');
+      expect(await page.getByText('書いてから1年たちました').count()).toBe(0);
+
+      // A year later, the note asks to be checked, until something is changed.
+      await page.evaluate((key) => {
+        const note = JSON.parse(localStorage.getItem(key) ?? '{}');
+        localStorage.setItem(key, JSON.stringify({ ...note, savedAt: '2025-10-01T03:00:00.000Z' }));
+      }, STORAGE_KEY);
+      await page.reload();
+      await page.getByText('書いてから1年たちました').waitFor();
+      await page.getByText(/最後に書き直したのは 令和7年10月1日 です/).waitFor();
+      await checkA11y(page, '/emergency-note (a year old)');
+      await page
+        .getByRole('status')
+        .filter({ hasText: '書いてから1年たちました' })
+        .screenshot({
+          path: `${artifactsDir}/emergency-note-year-old.png`,
+        });
+      await sheet(page).getByLabel('アレルギー（薬）').fill('ペニシリン、セフェム系');
+      await page.getByText(/この端末に残しました/).waitFor();
+      expect(await page.getByText('書いてから1年たちました').count()).toBe(0);
       // The worker's own file: at the root, never cached without asking (a new version is seen).
       const worker = await page.request.get('/emergency-note-sw.js');
       expect(worker.status()).toBe(200);

@@ -1,8 +1,10 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts';
+import { addCalendarDays, addYears, formatDate, todayInJapan } from '../../src/shared/dates';
 import { teamWithInvitee } from './care-team';
 import {
+  artifactsDir,
   checkA11y,
   horizontalOverflow,
   printToPdf,
@@ -56,10 +58,39 @@ describe('emergency information kit and ACP', () => {
       await form.getByLabel('飲んでいる薬').fill('アムロジピン 5mg 朝1錠');
       await form.getByLabel('アレルギー（薬）').fill('ペニシリン');
       await form.getByLabel('キットの保管場所').fill('冷蔵庫のドアポケット');
-      await form.getByLabel('ご本人・ご家族と内容を確認しました（最終確認日を今日にする）').check();
+      // Taken over from the paper kit, last gone through with the family thirteen months ago.
+      await form.getByLabel('ご本人・ご家族と内容を確認しました（最終確認日にする）').check();
+      const paperCheck = addYears(addCalendarDays(todayInJapan(), -30), -1);
+      await form.getByLabel('確認した日').fill(paperCheck);
       await form.getByRole('button', { name: '保存する' }).click();
       await page.getByText('保存しました。').waitFor();
-      await form.getByText(/最終確認: .*（青空 ひろし）/).waitFor();
+      await form.getByText(`最終確認: ${formatDate(paperCheck)}（青空 ひろし）`).waitFor();
+      await page.getByText(/最後の確認から1年が過ぎています/).waitFor();
+      await checkA11y(page, '/patients/:id/emergency (yearly check overdue)');
+      await page
+        .getByRole('status')
+        .filter({ hasText: '最後の確認から1年' })
+        .screenshot({
+          path: `${artifactsDir}/emergency-sheet-overdue.png`,
+        });
+
+      // The yearly check waits on the home page until the sheet is gone through again.
+      await page.goto('/home');
+      const toConfirm = section(page, '救急医療情報の確認（年に一度）');
+      await toConfirm.getByText('確認の時期を過ぎています').waitFor();
+      await checkA11y(page, '/home (a sheet to confirm)');
+      await screenshot(page, 'emergency-to-confirm-home');
+      await toConfirm.getByRole('link', { name: '冬野 ゆき さんの救急医療情報' }).click();
+      await form.getByLabel('ご本人・ご家族と内容を確認しました（最終確認日にする）').check();
+      expect(await form.getByLabel('確認した日').inputValue()).toBe(todayInJapan());
+      await form.getByRole('button', { name: '保存する' }).click();
+      await form.getByText(`最終確認: ${formatDate(todayInJapan())}（青空 ひろし）`).waitFor();
+      expect(await page.getByText(/最後の確認から1年が過ぎています/).count()).toBe(0);
+      await page.goto('/home');
+      await page.getByRole('heading', { level: 2, name: '所属している組織' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByRole('heading', { name: '救急医療情報の確認（年に一度）' }).count()).toBe(0);
+      await page.goto(`/patients/${patientId}/emergency`);
       await section(page, 'もしものときの希望（人生会議の記録から）')
         .getByText('人生会議の記録はまだありません。')
         .waitFor();

@@ -92,6 +92,7 @@ export type PatientAuditAction =
   | 'acp.save'
   | 'acp.confirm'
   | 'emergency.read'
+  | 'emergency.to_confirm'
   | 'emergency.save'
   | 'emergency.kit_issue'
   | 'emergency.kit_revoke'

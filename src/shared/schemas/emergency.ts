@@ -2,6 +2,7 @@
 // record, the kit in force, EMS look-ups (QR token, short code, break-glass search), the center's review
 // list and the indicators. What an ambulance crew is shown is the same sheet, read-only.
 import { z } from 'zod';
+import { addCalendarDays, addYears } from '../dates';
 import { formDefinitionSchema } from '../forms/definition-schema';
 import { codesOf, type Labelled } from '../labelled';
 import { formValuesRecord } from './admission-documents';
@@ -97,8 +98,13 @@ export const emergencySaveRequest = z.object({
   values: formValuesRecord,
   /** The version read (null: nothing saved yet); a change in between: 409. */
   version: z.int().nullable(),
-  /** Gone through with the person or family today: the sheet's "last confirmed" date. */
+  /** Gone through with the person or family: the sheet's "last confirmed" date is set. */
   confirmedWithPerson: z.boolean(),
+  /**
+   * The day it was gone through, when not today (a visit entered later, a paper kit taken over):
+   * not in the future, nor before the last check. Only with confirmedWithPerson.
+   */
+  confirmedOn: calendarDate('確認した日').optional(),
 });
 export type EmergencySaveRequest = z.infer<typeof emergencySaveRequest>;
 
@@ -165,6 +171,33 @@ export const emsSheet = z.object({
 });
 export type EmsSheet = z.infer<typeof emsSheet>;
 export const emsSearchResult = z.object({ items: z.array(emsSheet) });
+
+/**
+ * The yearly check of a sheet (forms.md §5: kit in place, contacts current, copies enclosed): due a
+ * year after it was last gone through with the person — or, never confirmed, after it was saved.
+ */
+export const CONFIRM_SOON_DAYS = 30;
+export const confirmationDueOn = (lastCheckedOn: string): string => addYears(lastCheckedOn, 1);
+
+/** Where the yearly check stands on `today`: past its day, within 30 days of it, or not yet (null). */
+export function confirmationTiming(lastCheckedOn: string, today: string): 'overdue' | 'due_soon' | null {
+  const dueOn = confirmationDueOn(lastCheckedOn);
+  if (dueOn <= today) return 'overdue';
+  return dueOn <= addCalendarDays(today, CONFIRM_SOON_DAYS) ? 'due_soon' : null;
+}
+
+/** A sheet of the signed-in member's teams whose yearly check is due (or due within 30 days). */
+export const sheetToConfirm = z.object({
+  patientId: idSchema,
+  patientName: z.string(),
+  /** The day it was last confirmed with the person, or (never confirmed) saved. */
+  lastCheckedOn: z.string(),
+  confirmed: z.boolean(),
+  dueOn: z.string(),
+  timing: z.enum(['overdue', 'due_soon']),
+});
+export type SheetToConfirm = z.infer<typeof sheetToConfirm>;
+export const sheetsToConfirm = z.object({ items: z.array(sheetToConfirm), more: z.boolean() });
 
 export const reviewQuery = z.object({ status: z.enum(['pending', 'all']).default('pending') });
 export const reviewItem = z.object({

@@ -2,12 +2,19 @@
 // revokes kits; an ambulance crew opens a sheet by the QR token or the short code with a reason, or by
 // a break-glass search; everything is recorded, audited, told to the team and listed for the center.
 // Unknown and revoked cards, patients without EMS consent and people who are not crews get nothing.
-import { and, eq, ne, or } from 'drizzle-orm';
+import { and, desc, eq, ne, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setUpTeam } from '../../../../tests/support/teams';
 import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
-import type { EmergencySheetView, EmsSheet, KitIssued, ReviewList } from '../../../shared/schemas/emergency';
-import { auditLog, emergencyAccesses } from '../../db/schema';
+import { addCalendarDays, addYears, todayInJapan } from '../../../shared/dates';
+import type {
+  EmergencySheetView,
+  EmsSheet,
+  KitIssued,
+  ReviewList,
+  SheetToConfirm,
+} from '../../../shared/schemas/emergency';
+import { auditLog, emergencyAccesses, emergencySheets } from '../../db/schema';
 
 describe.each(engines())('emergency information and EMS access (%s)', (engine) => {
   let t: TestApp;
@@ -368,5 +375,88 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
     expect(acp).toEqual(expect.arrayContaining([{ month: '2026-11', discussions: 3, patients: 3 }]));
     expect(accesses.length).toBeGreaterThan(0);
     expect((await careManager.get(`/api/emergency/indicators?year=${year}`)).statusCode).toBe(403);
+  });
+
+  it('reminds the team of sheets not confirmed for a year, and no one outside it', async () => {
+    // Last here: it adds a patient, which the counts above do not expect.
+    const today = todayInJapan();
+    const toConfirm = async (client: TestClient) => {
+      const answer = await client.get('/api/emergency/to-confirm');
+      expect(answer.statusCode, answer.body).toBe(200);
+      return (answer.json() as { items: SheetToConfirm[] }).items;
+    };
+    const mine = (items: SheetToConfirm[]) =>
+      items.filter((item) => [patientId, other].includes(item.patientId));
+    const other = await preparedPatient('冬木 はる');
+    // Just confirmed: nothing due.
+    expect(mine(await toConfirm(careManager))).toEqual([]);
+
+    // One confirmed thirteen months ago; one never confirmed, saved eleven months and a half ago.
+    const longAgo = addYears(addCalendarDays(today, -30), -1);
+    const savedOn = addYears(addCalendarDays(today, 14), -1);
+    await t.database.db
+      .update(emergencySheets)
+      .set({ confirmedOn: longAgo })
+      .where(eq(emergencySheets.patientId, patientId));
+    await t.database.db
+      .update(emergencySheets)
+      .set({ confirmedOn: null, confirmedBy: null, savedAt: new Date(`${savedOn}T12:00:00+09:00`) })
+      .where(eq(emergencySheets.patientId, other));
+    expect(mine(await toConfirm(careManager))).toEqual([
+      {
+        patientId,
+        patientName: '秋山 とめ',
+        lastCheckedOn: longAgo,
+        confirmed: true,
+        dueOn: addCalendarDays(today, -30),
+        timing: 'overdue',
+      },
+      {
+        patientId: other,
+        patientName: '冬木 はる',
+        lastCheckedOn: savedOn,
+        confirmed: false,
+        dueOn: addCalendarDays(today, 14),
+        timing: 'due_soon',
+      },
+    ]);
+    const [audit] = await t.database.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'emergency.to_confirm'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(JSON.parse(audit?.details ?? '{}').shown).toEqual(expect.arrayContaining([patientId, other]));
+
+    // Outside the teams (another organisation, the crew, the center): not listed.
+    for (const outsider of [doctor, ems, center]) expect(mine(await toConfirm(outsider))).toEqual([]);
+    expect((await t.client().get('/api/emergency/to-confirm')).statusCode).toBe(401);
+
+    // Gone through with the person on a visit three days ago, entered now: no longer due. A day to
+    // come, or one before the last check, is refused and changes nothing.
+    const confirmOn = async (confirmedOn: string) => {
+      const view: EmergencySheetView = (await careManager.get(sheetUrl())).json();
+      return careManager.put(sheetUrl(), {
+        values: view.current?.values ?? {},
+        version: view.current?.version ?? null,
+        confirmedWithPerson: true,
+        confirmedOn,
+      });
+    };
+    for (const [day, message] of [
+      [addCalendarDays(today, 1), 'これから先の日付'],
+      [addCalendarDays(longAgo, -1), '前回の確認日'],
+      ['2026/11/01', '1945-04-01 の形'],
+    ] as const) {
+      const refused = await confirmOn(day);
+      expect(refused.statusCode, day).toBe(400);
+      expect(refused.json().error.details[0]).toMatchObject({ path: 'confirmedOn' });
+      expect(refused.body).toContain(message);
+    }
+    expect(mine(await toConfirm(careManager))).toHaveLength(2);
+    const confirmed = await confirmOn(addCalendarDays(today, -3));
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().current).toMatchObject({ confirmedOn: addCalendarDays(today, -3) });
+    expect(mine(await toConfirm(careManager)).map((item) => item.patientId)).toEqual([other]);
   });
 });

@@ -1,6 +1,7 @@
 // /api/patients/:patientId/emergency: the care team's 救急医療情報 and kit — patient data, each patient
 // opened through platform/patient-access.ts, audited. /api/emergency/lookup and /search: the EMS path,
 // for ambulance crews only (emsCrew; refusals audited), rate-limited per address on top of the lockout.
+// /api/emergency/to-confirm: the member's sheets due for their yearly check (audited).
 // /api/emergency/accesses and /indicators: the center's review list and the indicators (no names).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams, okResponse } from '../../../shared/schemas/common';
@@ -19,12 +20,14 @@ import {
   reviewList as reviewListSchema,
   reviewQuery,
   reviewRequest,
+  sheetsToConfirm as sheetsToConfirmSchema,
 } from '../../../shared/schemas/emergency';
 import { access } from '../../platform/access';
 import { emsCrew, lookUpByCard, searchByName } from './ems';
 import { issueKit, revokeKit } from './kits';
 import { indicatorsOf, REVIEW_READERS, REVIEWERS, reviewAccess, reviewList } from './review';
 import { readSheet, saveSheet } from './sheet';
+import { sheetsToConfirm } from './to-confirm';
 
 export const emergencyRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['emergency'];
@@ -95,6 +98,19 @@ export const emergencyRoutes: FastifyPluginAsyncZod = async (app) => {
       await revokeKit(request, request.params.patientId);
       return { ok: true as const };
     },
+  );
+
+  app.get(
+    '/api/emergency/to-confirm',
+    {
+      schema: {
+        tags,
+        summary: "Sheets of the user's open teams due for their yearly check (or within 30 days)",
+        response: { 200: sheetsToConfirmSchema },
+      },
+      config: patientData,
+    },
+    async (request) => sheetsToConfirm(request),
   );
 
   app.post(

@@ -4,7 +4,7 @@
 // written by whoever may see the patient, through openPatient, which audits.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { todayInJapan } from '../../../shared/dates';
+import { formatDate, todayInJapan } from '../../../shared/dates';
 import { emergencyWishKeys } from '../../../shared/forms/acp-record';
 import type { FormValues } from '../../../shared/forms/definition';
 import { emergencyInfoSheet } from '../../../shared/forms/emergency-info-sheet';
@@ -17,7 +17,7 @@ import type {
 import { type DbOrTx, queryRows } from '../../db/client';
 import { emergencyAccesses, emergencyKits, emergencySheets, organisations } from '../../db/schema';
 import { requireActor } from '../../platform/access';
-import { conflict } from '../../platform/errors';
+import { badRequest, conflict } from '../../platform/errors';
 import { consentInForce, openPatient, type PatientRow } from '../../platform/patient-access';
 import { type CurrentAcp, currentAcpJson } from '../acp/records';
 import { nameOfUser } from '../admission/live';
@@ -147,6 +147,19 @@ const staleSheet = () =>
     'この間に別の方がこの救急医療情報を保存しました。画面を読み込み直し、最新の内容を確かめてから保存してください。',
   );
 
+const confirmationDayIssue = (message: string) =>
+  badRequest('emergency_confirmed_on', message, [{ path: 'confirmedOn', message }]);
+
+/** The day a sheet was gone through (today unless given): not in the future, nor before the last. */
+function checkedConfirmationDay(given: string | undefined, last: string | null): string {
+  const today = todayInJapan();
+  const day = given ?? today;
+  if (day > today) throw confirmationDayIssue('確認した日に、これから先の日付は入れられません。');
+  if (last && day < last)
+    throw confirmationDayIssue(`前回の確認日（${formatDate(last)}）より前の日付は入れられません。`);
+  return day;
+}
+
 /** Saves the sheet with the version read (null: the first save); 409 when someone saved in between. */
 export async function saveSheet(
   request: FastifyRequest,
@@ -163,7 +176,12 @@ export async function saveSheet(
     });
     const [row] = await tx.select().from(emergencySheets).where(eq(emergencySheets.patientId, patientId));
     if ((row?.version ?? null) !== body.version) throw staleSheet();
-    const confirmed = body.confirmedWithPerson ? { confirmedOn: todayInJapan(), confirmedBy: userId } : {};
+    const confirmed = body.confirmedWithPerson
+      ? {
+          confirmedOn: checkedConfirmationDay(body.confirmedOn, row?.confirmedOn ?? null),
+          confirmedBy: userId,
+        }
+      : {};
     const change = { values, formVersion: emergencyInfoSheet.version, savedBy: userId, savedAt: new Date() };
     if (row)
       await tx

@@ -1,16 +1,18 @@
 // `/patients/:patientId/emergency` — the patient's 救急医療情報 as the care team keeps it: the sheet
 // (filled from the record at first, saved with the date it was last gone through with the person),
 // the wishes from the current 人生会議 record, the kit with its card, and the EMS look-ups (live).
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { formatDate } from '../../../shared/dates';
+import { dayInJapan, formatDate, todayInJapan } from '../../../shared/dates';
 import {
   type AccessNotice,
   accessMethods,
   accessReasons,
+  confirmationDueOn,
+  confirmationTiming,
   type EmergencySheetView,
   type KitIssued,
   kitEligibilities,
@@ -29,6 +31,7 @@ import { Section } from '../../ui/Section';
 import { useFormValues } from '../../ui/use-form-values';
 import { usePatient } from '../patients/use-patient';
 import { keepIssuedCard } from './issued-card';
+import { ConfirmTimingBadge, toConfirmKey } from './ToConfirmHomeSection';
 import { emergencyKey, emergencyUrl, useEmergency } from './use-emergency';
 import { WishesList } from './WishesList';
 import './i18n';
@@ -62,6 +65,7 @@ export default function EmergencySheetPage() {
         </Alert>
       )}
       <AccessNotices accesses={view.accesses} />
+      <YearlyCheck view={view} />
       <WishesSection patientId={patientId} view={view} />
       <KitSection patientId={patientId} view={view} onDone={setNotice} />
       <SheetEditor patientId={patientId} view={view} onDone={setNotice} />
@@ -92,6 +96,28 @@ export function AccessNotices({ accesses }: { accesses: AccessNotice[] }) {
           </Text>
         ))}
       </Stack>
+    </Alert>
+  );
+}
+
+/** The yearly check (forms.md §5), due a year after the last one — or, never checked, the save. */
+function YearlyCheck({ view }: { view: EmergencySheetView }) {
+  const { t } = useTranslation('emergency');
+  const format = useDateFormatter();
+  const current = view.current;
+  if (!current) return null;
+  const last = current.confirmedOn ?? dayInJapan(new Date(current.savedAt));
+  const timing = confirmationTiming(last, todayInJapan());
+  if (!timing) return null;
+  const date = format.date(confirmationDueOn(last));
+  return (
+    <Alert color={timing === 'overdue' ? 'red' : 'yellow'} role="status">
+      <Group gap="sm" align="flex-start">
+        <ConfirmTimingBadge timing={timing} />
+        <Text size="sm">
+          {t(timing === 'overdue' ? 'toConfirm.sheetOverdue' : 'toConfirm.sheetDueSoon', { date })}
+        </Text>
+      </Group>
     </Alert>
   );
 }
@@ -216,6 +242,7 @@ function SheetEditor({ patientId, view, onDone }: EditorProps) {
   const client = useQueryClient();
   const form = useFormValues(view.definition, () => view.current?.values ?? view.prefill);
   const [confirmedWithPerson, setConfirmedWithPerson] = useState(false);
+  const [confirmedOn, setConfirmedOn] = useState(todayInJapan);
   // The version this editor was filled from: a save by someone else meanwhile (seen live) keeps
   // what is typed here, and saving against the old version is a 409, never an overwrite.
   const [base, setBase] = useState(view.current?.version ?? null);
@@ -225,11 +252,14 @@ function SheetEditor({ patientId, view, onDone }: EditorProps) {
         values: form.values,
         version: base,
         confirmedWithPerson,
+        ...(confirmedWithPerson ? { confirmedOn } : {}),
       }),
     onSuccess: (next) => {
       client.setQueryData(emergencyKey(patientId), next);
+      void client.invalidateQueries({ queryKey: toConfirmKey });
       setBase(next.current?.version ?? null);
       setConfirmedWithPerson(false);
+      setConfirmedOn(todayInJapan());
       onDone(t('sheet.saved'));
     },
     onError: form.showServerIssues,
@@ -292,6 +322,18 @@ function SheetEditor({ patientId, view, onDone }: EditorProps) {
           checked={confirmedWithPerson}
           onChange={(e) => setConfirmedWithPerson(e.currentTarget.checked)}
         />
+        {confirmedWithPerson && (
+          <TextInput
+            type="date"
+            label={t('sheet.confirmedOnLabel')}
+            description={t('sheet.confirmedOnHint')}
+            value={confirmedOn}
+            max={todayInJapan()}
+            maw={320}
+            error={form.errors.confirmedOn}
+            onChange={(e) => setConfirmedOn(e.currentTarget.value)}
+          />
+        )}
         <Button
           w="fit-content"
           size="md"

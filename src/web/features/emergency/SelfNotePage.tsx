@@ -20,7 +20,15 @@ import { PageTitle } from '../../ui/PageTitle';
 import { PrintButton } from '../../ui/PrintButton';
 import { Section } from '../../ui/Section';
 import { useFormValues } from '../../ui/use-form-values';
-import { citizenAcpNote, eraseNote, FAMILY_POST_MAX, loadNote, noteSummary, saveNote } from './self-note';
+import {
+  citizenAcpNote,
+  eraseNote,
+  FAMILY_POST_MAX,
+  loadNote,
+  noteDueForCheck,
+  noteSummary,
+  saveNote,
+} from './self-note';
 import { useOfflineNote } from './use-offline-note';
 import './i18n';
 import './self-note.css';
@@ -118,6 +126,13 @@ function SelfNote({ onChanged, onErased }: { onChanged: () => void; onErased: ()
   return (
     <>
       <Stack gap="lg" className="no-print self-note-form">
+        {stored && !touched && noteDueForCheck(stored.savedAt) && (
+          // No Alert title: its yellow is too light on the large text (axe, contrast).
+          <Alert color="yellow" role="status">
+            <Text fw={700}>{t('note.yearlyCheckTitle')}</Text>
+            <Text>{t('note.yearlyCheck', { date: format.date(stored.savedAt) })}</Text>
+          </Alert>
+        )}
         <Section id="note-emergency" title={t('note.emergencyTitle')}>
           <Text mb="lg">{t('note.emergencyLead')}</Text>
           <FormFields

@@ -14,13 +14,30 @@ export const emergencyJa = {
     savedBy: '保存: {{name}}',
     confirmedOn: '最終確認: {{date}}（{{name}}）',
     notConfirmed: 'ご本人・ご家族との確認はまだ記録されていません。',
-    confirmedWithPerson: 'ご本人・ご家族と内容を確認しました（最終確認日を今日にする）',
+    confirmedWithPerson: 'ご本人・ご家族と内容を確認しました（最終確認日にする）',
+    confirmedOnLabel: '確認した日',
+    confirmedOnHint: '訪問のあとで入力するときや、紙のキットから移すときは、実際に確かめた日にしてください。',
     save: '保存する',
     saved: '保存しました。',
     print: 'A4の用紙を印刷',
     fill: '記入する内容',
     changedElsewhere: 'この情報は、開いている間に別の方が保存しました。読み込み直してから保存してください。',
     reload: '最新の内容を読み込む',
+  },
+  toConfirm: {
+    heading: '救急医療情報の確認（年に一度）',
+    lead: 'キットの中身（連絡先・お薬・保険証のコピー）をご本人・ご家族と確かめ、救急医療情報のページで「内容を確認しました」に印を付けて保存してください。',
+    overdue: '確認の時期を過ぎています',
+    dueSoon: 'まもなく確認の時期です',
+    item: '{{name}} さんの救急医療情報',
+    confirmedOn: '最終確認 {{date}}',
+    savedOn: '保存 {{date}}（確認の記録なし）',
+    dueOn: '確認の目安 {{date}}',
+    more: 'ほかにもあります。古いものから20件を表示しています。',
+    sheetOverdue:
+      '最後の確認から1年が過ぎています（確認の目安: {{date}}）。キットの中身（連絡先・お薬・保険証のコピー）をご本人・ご家族と確かめ、下の「内容を確認しました」に印を付けて保存してください。',
+    sheetDueSoon:
+      'まもなく最後の確認から1年です（確認の目安: {{date}}）。次の訪問で、キットの中身をご本人・ご家族と確かめてください。',
   },
   wishes: {
     title: 'もしものときの希望（人生会議の記録から）',
@@ -149,6 +166,9 @@ export const emergencyJa = {
     lastAccess: '救急隊が閲覧しました: {{time}} {{organisation}}（{{reason}}）',
   },
   note: {
+    yearlyCheckTitle: '書いてから1年たちました',
+    yearlyCheck:
+      'このメモを最後に書き直したのは {{date}} です。連絡先・お薬・かかりつけ医などが今と同じか確かめ、違うところを直してから、印刷して冷蔵庫の用紙を入れ替えましょう。',
     title: 'もしものときのメモ',
     lead: '急に具合が悪くなったときに、救急隊やお医者さんに伝えたいことを書いておくメモです。登録はいりません。書いたら印刷して、冷蔵庫など、家族や救急隊が見つけやすいところに置いてください。',
     privacyTitle: '書いた内容は、どこにも送られません',
@@ -213,13 +233,30 @@ export const emergencyEn: typeof emergencyJa = {
     savedBy: 'Saved by {{name}}',
     confirmedOn: 'Last confirmed: {{date}} ({{name}})',
     notConfirmed: 'Not yet confirmed with the person or family.',
-    confirmedWithPerson: 'Checked with the person or family (set the last-confirmed date to today)',
+    confirmedWithPerson: 'Checked with the person or family (sets the last-confirmed date)',
+    confirmedOnLabel: 'Day it was checked',
+    confirmedOnHint:
+      'When entering it after the visit, or taking over a paper kit, give the day it was actually checked.',
     save: 'Save',
     saved: 'Saved.',
     print: 'Print the A4 sheet',
     fill: 'Contents',
     changedElsewhere: 'Someone else saved this while it was open. Reload before saving.',
     reload: 'Load the latest',
+  },
+  toConfirm: {
+    heading: 'Emergency information to check (once a year)',
+    lead: 'Go through the kit (contacts, medicines, copies of the insurance card) with the person or family, then tick "checked with the person" on the emergency information page and save.',
+    overdue: 'Check overdue',
+    dueSoon: 'Check due soon',
+    item: "{{name}}'s emergency information",
+    confirmedOn: 'Last checked {{date}}',
+    savedOn: 'Saved {{date}} (never checked with the person)',
+    dueOn: 'Check by {{date}}',
+    more: 'There are more: the 20 oldest are shown.',
+    sheetOverdue:
+      'More than a year since the last check (due {{date}}). Go through the kit (contacts, medicines, copies of the insurance card) with the person or family, tick "checked with the person" below and save.',
+    sheetDueSoon: 'A year since the last check is near (due {{date}}): go through the kit at the next visit.',
   },
   wishes: {
     title: 'Wishes in an emergency (from the ACP record)',
@@ -346,6 +383,9 @@ export const emergencyEn: typeof emergencyJa = {
     lastAccess: 'EMS looked at it: {{time}} {{organisation}} ({{reason}})',
   },
   note: {
+    yearlyCheckTitle: 'A year since you wrote it',
+    yearlyCheck:
+      'You last changed this note on {{date}}. Check that the contacts, medicines and doctors are still right, correct what has changed, then print it again for the kit.',
     title: 'Just-in-case note',
     lead: 'A note of what you want ambulance crews and doctors to know if you suddenly fall ill. No account is needed. Print it and keep it where your family or a crew will find it, such as on the refrigerator.',
     privacyTitle: 'Nothing you write is sent anywhere',

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsOf } from '../../../shared/forms/definition';
 import { emergencyInfoSheet } from '../../../shared/forms/emergency-info-sheet';
-import { citizenAcpNote, loadNote, NOTE_STORAGE_KEY, noteSummary, saveNote } from './self-note';
+import {
+  citizenAcpNote,
+  loadNote,
+  NOTE_STORAGE_KEY,
+  noteDueForCheck,
+  noteSummary,
+  saveNote,
+} from './self-note';
 
 /** A Storage over a Map, as the browser's localStorage behaves. */
 function memoryStorage(): Storage {
@@ -83,5 +90,13 @@ describe('noteSummary', () => {
 
   it('is empty when nothing is filled in', () => {
     expect(noteSummary('もしものときのメモ', [{ definition: acp, values: {} }])).toBe('');
+  });
+});
+
+describe('the yearly check of a note', () => {
+  it('is due once a year has passed since it was last written (the day in Japan)', () => {
+    expect(noteDueForCheck('2025-12-01T15:00:00Z', '2026-12-02')).toBe(true); // 2025-12-02 in Japan
+    expect(noteDueForCheck('2025-12-02T15:00:00Z', '2026-12-02')).toBe(false); // 2025-12-03 in Japan
+    expect(noteDueForCheck('2026-06-01T00:00:00Z', '2026-12-02')).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { AdmissionHomeSection } from '../admission/AdmissionHomeSection';
 import { ParticipationHomeCard } from '../admission/ParticipationHomeCard';
 import { ImportsHomeLink } from '../directory/imports/ImportsHomeLink';
 import { DirectoryHomeLinks } from '../directory/maintenance/DirectoryHomeLinks';
+import { ToConfirmHomeSection } from '../emergency/ToConfirmHomeSection';
 import { CareHomeSection } from '../teams/CareHomeSection';
 
 export default function HomePage() {
@@ -43,6 +44,8 @@ export default function HomePage() {
       {memberships.length > 0 && <AdmissionHomeSection />}
 
       {memberships.length > 0 && <CareHomeSection />}
+
+      {memberships.length > 0 && <ToConfirmHomeSection />}
 
       <ParticipationHomeCard />
 
