@@ -80,7 +80,10 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   // onClose hooks run last-added first: this one before the flush above, as the work may audit.
   const inFlight = new InFlightWork();
   app.decorate('inFlight', inFlight);
-  app.addHook('onClose', () => inFlight.settled());
+  app.addHook('onClose', async () => {
+    const left = await inFlight.settled();
+    if (left > 0) app.log.error({ left }, 'stopping with work still in flight after 10 s');
+  });
   app.addHook('onRoute', (route) => {
     const handler = route.handler;
     route.handler = function tracked(request, reply) {

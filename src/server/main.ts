@@ -81,11 +81,14 @@ async function serve(config: Config): Promise<void> {
     console.log(`${signal}: finishing requests in flight, then stopping.`);
     // The app's own onClose hooks first (work in flight, the audit flush, live streams), then the
     // database: an onClose hook added here would run before them (Fastify runs them last-added first).
-    await app.close();
-    const head = await auditHeadHash(database.db);
-    // Kept outside the database: a rewrite of the whole audit table is still detectable.
-    console.log(`Audit chain head at shutdown: #${head.lastId} ${head.lastHash}`);
-    await database.close();
+    try {
+      await app.close();
+      const head = await auditHeadHash(database.db);
+      // Kept outside the database: a rewrite of the whole audit table is still detectable.
+      console.log(`Audit chain head at shutdown: #${head.lastId} ${head.lastHash}`);
+    } finally {
+      await database.close();
+    }
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

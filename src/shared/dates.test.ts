@@ -8,7 +8,7 @@ import {
   formatTime,
   todayInJapan,
 } from './dates';
-import { confirmationDueOn } from './schemas/emergency';
+import { confirmationDueOn, confirmationTiming } from './schemas/emergency';
 import { fromWareki } from './wareki';
 
 describe('和暦 and 西暦 dates', () => {
@@ -65,6 +65,16 @@ describe('calendar arithmetic on YYYY-MM-DD', () => {
     expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
     expect(addYears('2027-01-15', -1)).toBe('2026-01-15');
     expect(confirmationDueOn('2025-12-31')).toBe('2026-12-31');
+  });
+
+  it('tells the yearly check due within 30 days, and overdue the day after its day', () => {
+    const today = '2026-12-02';
+    expect(confirmationTiming('2025-12-01', today)).toBe('overdue');
+    expect(confirmationTiming('2025-12-02', today)).toBe('due_soon'); // due today
+    expect(confirmationTiming('2026-01-01', today)).toBe('due_soon'); // due in 30 days
+    expect(confirmationTiming('2026-01-02', today)).toBeNull();
+    expect(confirmationTiming('2024-02-29', '2025-02-28')).toBe('due_soon');
+    expect(confirmationTiming('2024-02-29', '2025-03-01')).toBe('overdue');
   });
 
   it('moves by calendar days across months and years', () => {

@@ -59,9 +59,11 @@ describe('emergency information kit and ACP', () => {
       await form.getByLabel('アレルギー（薬）').fill('ペニシリン');
       await form.getByLabel('キットの保管場所').fill('冷蔵庫のドアポケット');
       // Taken over from the paper kit, last gone through with the family thirteen months ago.
-      await form.getByLabel('ご本人・ご家族と内容を確認しました（最終確認日にする）').check();
+      await form
+        .getByLabel('ご本人・ご家族と内容を確認しました（確認した日を最終確認日として記録する）')
+        .check();
       const paperCheck = addYears(addCalendarDays(todayInJapan(), -30), -1);
-      await form.getByLabel('確認した日').fill(paperCheck);
+      await form.getByLabel('確認した日', { exact: true }).fill(paperCheck);
       await form.getByRole('button', { name: '保存する' }).click();
       await page.getByText('保存しました。').waitFor();
       await form.getByText(`最終確認: ${formatDate(paperCheck)}（青空 ひろし）`).waitFor();
@@ -81,14 +83,17 @@ describe('emergency information kit and ACP', () => {
       await checkA11y(page, '/home (a sheet to confirm)');
       await screenshot(page, 'emergency-to-confirm-home');
       await toConfirm.getByRole('link', { name: '冬野 ゆき さんの救急医療情報' }).click();
-      await form.getByLabel('ご本人・ご家族と内容を確認しました（最終確認日にする）').check();
-      expect(await form.getByLabel('確認した日').inputValue()).toBe(todayInJapan());
+      await form
+        .getByLabel('ご本人・ご家族と内容を確認しました（確認した日を最終確認日として記録する）')
+        .check();
+      expect(await form.getByLabel('確認した日', { exact: true }).inputValue()).toBe(todayInJapan());
       await form.getByRole('button', { name: '保存する' }).click();
       await form.getByText(`最終確認: ${formatDate(todayInJapan())}（青空 ひろし）`).waitFor();
       expect(await page.getByText(/最後の確認から1年が過ぎています/).count()).toBe(0);
+      const listed = page.waitForResponse((response) => response.url().endsWith('/api/emergency/to-confirm'));
       await page.goto('/home');
+      expect((await (await listed).json()).items).toEqual([]);
       await page.getByRole('heading', { level: 2, name: '所属している組織' }).waitFor();
-      await page.waitForLoadState('networkidle');
       expect(await page.getByRole('heading', { name: '救急医療情報の確認（年に一度）' }).count()).toBe(0);
       await page.goto(`/patients/${patientId}/emergency`);
       await section(page, 'もしものときの希望（人生会議の記録から）')

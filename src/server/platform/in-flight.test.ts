@@ -33,8 +33,11 @@ describe('InFlightWork', () => {
     expect(work.size).toBe(0);
   });
 
-  it('resolves at once with nothing in flight', async () => {
-    await new InFlightWork().settled();
+  it('resolves at once with nothing in flight, and stops waiting for work that hangs', async () => {
+    const work = new InFlightWork();
+    expect(await work.settled()).toBe(0);
+    void work.track(new Promise(() => {}));
+    expect(await work.settled(20)).toBe(1);
   });
 });
 

@@ -15,9 +15,22 @@ export class InFlightWork {
     return work;
   }
 
-  /** Resolves once all work tracked so far, and any it started meanwhile, has settled. */
-  async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all(this.pending);
+  /**
+   * Resolves once all work tracked so far, and any it started meanwhile, has settled — or, when work
+   * hangs, after `limitMs`, with how much was left (the stop must not wait for ever).
+   */
+  async settled(limitMs = 10_000): Promise<number> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<'limit'>((resolve) => {
+      timer = setTimeout(() => resolve('limit'), limitMs);
+    });
+    try {
+      while (this.pending.size > 0)
+        if ((await Promise.race([Promise.all(this.pending), limit])) === 'limit') return this.pending.size;
+      return 0;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   get size(): number {

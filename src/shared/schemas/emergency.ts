@@ -94,18 +94,23 @@ export const emergencySheetView = z.object({
 });
 export type EmergencySheetView = z.infer<typeof emergencySheetView>;
 
-export const emergencySaveRequest = z.object({
-  values: formValuesRecord,
-  /** The version read (null: nothing saved yet); a change in between: 409. */
-  version: z.int().nullable(),
-  /** Gone through with the person or family: the sheet's "last confirmed" date is set. */
-  confirmedWithPerson: z.boolean(),
-  /**
-   * The day it was gone through, when not today (a visit entered later, a paper kit taken over):
-   * not in the future, nor before the last check. Only with confirmedWithPerson.
-   */
-  confirmedOn: calendarDate('確認した日').optional(),
-});
+export const emergencySaveRequest = z
+  .object({
+    values: formValuesRecord,
+    /** The version read (null: nothing saved yet); a change in between: 409. */
+    version: z.int().nullable(),
+    /** Gone through with the person or family: the sheet's "last confirmed" date is set. */
+    confirmedWithPerson: z.boolean(),
+    /**
+     * The day it was gone through, when not today (a visit entered later, a paper kit taken over):
+     * not in the future, nor before the last check. Only with confirmedWithPerson.
+     */
+    confirmedOn: calendarDate('確認した日').optional(),
+  })
+  .refine((body) => body.confirmedWithPerson || body.confirmedOn === undefined, {
+    path: ['confirmedOn'],
+    message: '確認した日は、「ご本人・ご家族と内容を確認しました」に印を付けたときだけ入れられます。',
+  });
 export type EmergencySaveRequest = z.infer<typeof emergencySaveRequest>;
 
 export const kitIssueRequest = z.object({
@@ -179,10 +184,13 @@ export const emsSearchResult = z.object({ items: z.array(emsSheet) });
 export const CONFIRM_SOON_DAYS = 30;
 export const confirmationDueOn = (lastCheckedOn: string): string => addYears(lastCheckedOn, 1);
 
-/** Where the yearly check stands on `today`: past its day, within 30 days of it, or not yet (null). */
+/**
+ * Where the yearly check stands on `today`: past its day (as the admission steps count: overdue the
+ * day after), due today or within 30 days, or not yet (null).
+ */
 export function confirmationTiming(lastCheckedOn: string, today: string): 'overdue' | 'due_soon' | null {
   const dueOn = confirmationDueOn(lastCheckedOn);
-  if (dueOn <= today) return 'overdue';
+  if (dueOn < today) return 'overdue';
   return dueOn <= addCalendarDays(today, CONFIRM_SOON_DAYS) ? 'due_soon' : null;
 }
 

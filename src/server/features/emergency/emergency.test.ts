@@ -2,18 +2,20 @@
 // revokes kits; an ambulance crew opens a sheet by the QR token or the short code with a reason, or by
 // a break-glass search; everything is recorded, audited, told to the team and listed for the center.
 // Unknown and revoked cards, patients without EMS consent and people who are not crews get nothing.
-import { and, desc, eq, ne, or } from 'drizzle-orm';
+import { and, desc, eq, ne, or, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setUpTeam } from '../../../../tests/support/teams';
 import { createTestApp, engines, type TestApp, type TestClient } from '../../../../tests/support/test-app';
 import { addCalendarDays, addYears, todayInJapan } from '../../../shared/dates';
-import type {
-  EmergencySheetView,
-  EmsSheet,
-  KitIssued,
-  ReviewList,
-  SheetToConfirm,
+import {
+  confirmationDueOn,
+  type EmergencySheetView,
+  type EmsSheet,
+  type KitIssued,
+  type ReviewList,
+  type SheetToConfirm,
 } from '../../../shared/schemas/emergency';
+import { queryRows } from '../../db/client';
 import { auditLog, emergencyAccesses, emergencySheets } from '../../db/schema';
 
 describe.each(engines())('emergency information and EMS access (%s)', (engine) => {
@@ -181,9 +183,35 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       expect(answer.statusCode).toBe(404);
       expect(answer.json().error).toEqual(unknown.json().error);
     }
-    expect((await ems.post('/api/emergency/lookup', { token: reissued.token, ...reason })).statusCode).toBe(
-      200,
+    const found = await ems.post('/api/emergency/lookup', { token: reissued.token, ...reason });
+    expect(found.statusCode).toBe(200);
+
+    // The statement that looks up also writes the access row: what was found, or only who asked.
+    const rowOf = async (id: string) =>
+      (await t.database.db.select().from(emergencyAccesses).where(eq(emergencyAccesses.id, id)))[0];
+    const emsUser = await t.userId('ems');
+    expect(await rowOf(found.json().accessId)).toMatchObject({
+      userId: emsUser,
+      patientId,
+      kitId: reissued.kit.id,
+      method: 'qr',
+      reason: 'transport',
+      found: true,
+    });
+    expect((await rowOf(found.json().accessId))?.organisationId).toEqual(expect.any(String));
+    const [failed] = await t.database.db
+      .select()
+      .from(emergencyAccesses)
+      .where(and(eq(emergencyAccesses.userId, emsUser), eq(emergencyAccesses.found, false)))
+      .orderBy(desc(emergencyAccesses.at))
+      .limit(1);
+    expect(failed).toMatchObject({ patientId: null, kitId: null, method: 'code', found: false });
+    // Its commit did not wait for the disk; that setting ended with it.
+    const [setting] = await queryRows<{ synchronous_commit: string }>(
+      t.database.db,
+      sql`SHOW synchronous_commit`,
     );
+    expect(setting?.synchronous_commit).toBe('on');
 
     // A card is not issued without the consent to EMS access; a consent withdrawn after the card
     // was made ends what the card shows.
@@ -408,7 +436,7 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
         patientName: '秋山 とめ',
         lastCheckedOn: longAgo,
         confirmed: true,
-        dueOn: addCalendarDays(today, -30),
+        dueOn: confirmationDueOn(longAgo),
         timing: 'overdue',
       },
       {
@@ -416,7 +444,7 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
         patientName: '冬木 はる',
         lastCheckedOn: savedOn,
         confirmed: false,
-        dueOn: addCalendarDays(today, 14),
+        dueOn: confirmationDueOn(savedOn),
         timing: 'due_soon',
       },
     ]);
@@ -453,10 +481,26 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       expect(refused.json().error.details[0]).toMatchObject({ path: 'confirmedOn' });
       expect(refused.body).toContain(message);
     }
+    const view: EmergencySheetView = (await careManager.get(sheetUrl())).json();
+    const unticked = await careManager.put(sheetUrl(), {
+      values: view.current?.values ?? {},
+      version: view.current?.version ?? null,
+      confirmedWithPerson: false,
+      confirmedOn: today,
+    });
+    expect(unticked.statusCode).toBe(400);
+    expect(unticked.json().error.details[0]).toMatchObject({ path: 'confirmedOn' });
     expect(mine(await toConfirm(careManager))).toHaveLength(2);
     const confirmed = await confirmOn(addCalendarDays(today, -3));
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().current).toMatchObject({ confirmedOn: addCalendarDays(today, -3) });
     expect(mine(await toConfirm(careManager)).map((item) => item.patientId)).toEqual([other]);
+    const [saved] = await t.database.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'emergency.save'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(JSON.parse(saved?.details ?? '{}')).toMatchObject({ confirmedOn: addCalendarDays(today, -3) });
   });
 });

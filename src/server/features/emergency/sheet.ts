@@ -172,7 +172,7 @@ export async function saveSheet(
     const opened = await openPatient(request, patientId, 'emergency.save', {
       db: tx,
       forUpdate: true,
-      details: () => ({ confirmedWithPerson: body.confirmedWithPerson }),
+      details: () => ({ confirmedWithPerson: body.confirmedWithPerson, confirmedOn: body.confirmedOn }),
     });
     const [row] = await tx.select().from(emergencySheets).where(eq(emergencySheets.patientId, patientId));
     if ((row?.version ?? null) !== body.version) throw staleSheet();

@@ -2,46 +2,49 @@
 // patients of their open teams that have not been gone through with the person for a year — or will
 // not have been within 30 days — the longest waiting first. A sheet never confirmed counts from the day
 // it was saved. Only patients the member may see (platform/patient-access.ts), and the list is audited.
-import { and, asc, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { addCalendarDays, addYears, todayInJapan } from '../../../shared/dates';
+import { addCalendarDays, todayInJapan } from '../../../shared/dates';
 import {
   CONFIRM_SOON_DAYS,
   confirmationDueOn,
   confirmationTiming,
   type SheetToConfirm,
 } from '../../../shared/schemas/emergency';
-import { emergencySheets, patients } from '../../db/schema';
+import { careTeams, emergencySheets, patients } from '../../db/schema';
 import { requireActor } from '../../platform/access';
-import { auditPatientAccess, visibleTeamsOf } from '../../platform/patient-access';
+import { actorMember, auditPatientAccess, visibleTeamsOf } from '../../platform/patient-access';
 
 const LIST_LIMIT = 20;
 
 const lastCheckedOn = sql<string>`COALESCE(${emergencySheets.confirmedOn},
   to_char(${emergencySheets.savedAt} AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD'))`;
+/** A year after, as confirmationDueOn counts it (PostgreSQL too makes 29 February the 28th). */
+const dueOn = sql<string>`to_char((${lastCheckedOn})::date + interval '1 year', 'YYYY-MM-DD')`;
 
 export async function sheetsToConfirm(
   request: FastifyRequest,
 ): Promise<{ items: SheetToConfirm[]; more: boolean }> {
   const userId = requireActor(request).user.id;
   const today = todayInJapan();
-  // Due within the window: last checked on or before a year before its end (dates compare as text).
-  const checkedBy = addYears(addCalendarDays(today, CONFIRM_SOON_DAYS), -1);
+  // From the member's own teams (as the home page's team list), each patient once.
   const rows = await request.server.db
-    .select({
+    .selectDistinct({
       patientId: patients.id,
       patientName: patients.name,
-      organisationId: patients.organisationId,
+      kanaKey: patients.kanaKey,
       confirmedOn: emergencySheets.confirmedOn,
       lastCheckedOn,
     })
-    .from(emergencySheets)
-    .innerJoin(patients, sql`${patients.id} = ${emergencySheets.patientId}`)
+    .from(careTeams)
+    .innerJoin(actorMember, eq(actorMember.teamId, careTeams.id))
+    .innerJoin(patients, eq(patients.id, careTeams.patientId))
+    .innerJoin(emergencySheets, eq(emergencySheets.patientId, patients.id))
     .where(
       and(
-        sql`EXISTS (SELECT 1 FROM care_teams t JOIN care_team_members m ON m.team_id = t.id
-          WHERE t.patient_id = ${patients.id} AND t.status = 'open' AND ${visibleTeamsOf(userId)})`,
-        sql`${lastCheckedOn} <= ${checkedBy}`,
+        visibleTeamsOf(userId),
+        eq(careTeams.status, 'open'),
+        sql`${dueOn} <= ${addCalendarDays(today, CONFIRM_SOON_DAYS)}`,
       ),
     )
     .orderBy(asc(lastCheckedOn), asc(patients.kanaKey))
@@ -57,14 +60,20 @@ export async function sheetsToConfirm(
     );
   return {
     more: rows.length > LIST_LIMIT,
-    items: shown.map((row) => ({
-      patientId: row.patientId,
-      patientName: row.patientName,
-      lastCheckedOn: row.lastCheckedOn,
-      confirmed: row.confirmedOn !== null,
-      dueOn: confirmationDueOn(row.lastCheckedOn),
-      // The query found it due within the window, so it has a timing.
-      timing: confirmationTiming(row.lastCheckedOn, today) ?? 'due_soon',
-    })),
+    items: shown.flatMap((row) => {
+      const timing = confirmationTiming(row.lastCheckedOn, today);
+      return timing
+        ? [
+            {
+              patientId: row.patientId,
+              patientName: row.patientName,
+              lastCheckedOn: row.lastCheckedOn,
+              confirmed: row.confirmedOn !== null,
+              dueOn: confirmationDueOn(row.lastCheckedOn),
+              timing,
+            },
+          ]
+        : [];
+    }),
   };
 }

@@ -146,13 +146,16 @@ export function scheduleDigests(app: FastifyInstance): void {
   const look = () => {
     if (running) return;
     running = true;
-    sendDueDigests(app)
-      .catch((error: unknown) =>
-        app.log.error({ err: error }, 'daily digest: the look for due digests failed'),
-      )
-      .finally(() => {
-        running = false;
-      });
+    // Followed, so a stop waits for the mails being sent before the mailer and the database close.
+    void app.inFlight.track(
+      sendDueDigests(app)
+        .catch((error: unknown) =>
+          app.log.error({ err: error }, 'daily digest: the look for due digests failed'),
+        )
+        .finally(() => {
+          running = false;
+        }),
+    );
   };
   app.addHook('onReady', async () => {
     timer = setInterval(look, seconds * 1000);

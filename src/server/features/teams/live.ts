@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LiveEvent } from '../../../shared/schemas/teams';
 import { preparedOnce } from '../../db/client';
 import { careTeamMembers, careTeams } from '../../db/schema';
+import type { TeamMember } from './posts';
 
 export async function tellTeam(
   request: FastifyRequest,
@@ -61,7 +62,7 @@ export async function tellPatientTeams(
 /** One event per team to the members given (already read, as with an EMS look-up's notice). */
 export async function tellMembers(
   request: FastifyRequest,
-  members: { teamId: string; userId: string }[],
+  members: TeamMember[],
   type: LiveEvent['type'],
 ): Promise<void> {
   const byTeam = new Map<string, string[]>();

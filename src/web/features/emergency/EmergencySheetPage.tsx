@@ -110,13 +110,19 @@ function YearlyCheck({ view }: { view: EmergencySheetView }) {
   const timing = confirmationTiming(last, todayInJapan());
   if (!timing) return null;
   const date = format.date(confirmationDueOn(last));
+  // Never confirmed: the year counts from the save, and the words say so.
+  const words = current.confirmedOn
+    ? timing === 'overdue'
+      ? t('toConfirm.sheetOverdue', { date })
+      : t('toConfirm.sheetDueSoon', { date })
+    : timing === 'overdue'
+      ? t('toConfirm.savedOverdue', { date })
+      : t('toConfirm.savedDueSoon', { date });
   return (
     <Alert color={timing === 'overdue' ? 'red' : 'yellow'} role="status">
       <Group gap="sm" align="flex-start">
         <ConfirmTimingBadge timing={timing} />
-        <Text size="sm">
-          {t(timing === 'overdue' ? 'toConfirm.sheetOverdue' : 'toConfirm.sheetDueSoon', { date })}
-        </Text>
+        <Text size="sm">{words}</Text>
       </Group>
     </Alert>
   );
@@ -243,6 +249,7 @@ function SheetEditor({ patientId, view, onDone }: EditorProps) {
   const form = useFormValues(view.definition, () => view.current?.values ?? view.prefill);
   const [confirmedWithPerson, setConfirmedWithPerson] = useState(false);
   const [confirmedOn, setConfirmedOn] = useState(todayInJapan);
+  const [dayMissing, setDayMissing] = useState(false);
   // The version this editor was filled from: a save by someone else meanwhile (seen live) keeps
   // what is typed here, and saving against the old version is a 409, never an overwrite.
   const [base, setBase] = useState(view.current?.version ?? null);
@@ -330,7 +337,7 @@ function SheetEditor({ patientId, view, onDone }: EditorProps) {
             value={confirmedOn}
             max={todayInJapan()}
             maw={320}
-            error={form.errors.confirmedOn}
+            error={dayMissing ? t('sheet.confirmedOnMissing') : form.errors.confirmedOn}
             onChange={(e) => setConfirmedOn(e.currentTarget.value)}
           />
         )}
@@ -338,7 +345,11 @@ function SheetEditor({ patientId, view, onDone }: EditorProps) {
           w="fit-content"
           size="md"
           loading={save.isPending}
-          onClick={() => form.check() && save.mutate()}
+          onClick={() => {
+            const missing = confirmedWithPerson && !confirmedOn;
+            setDayMissing(missing);
+            if (form.check() && !missing) save.mutate();
+          }}
         >
           {t('sheet.save')}
         </Button>

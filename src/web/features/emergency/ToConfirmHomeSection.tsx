@@ -64,7 +64,7 @@ export function ToConfirmHomeSection() {
       </Stack>
       {list.data?.more && (
         <Text size="sm" mt="xs">
-          {t('toConfirm.more')}
+          {t('toConfirm.more', { count: items.length })}
         </Text>
       )}
     </section>

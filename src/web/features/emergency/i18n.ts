@@ -14,7 +14,8 @@ export const emergencyJa = {
     savedBy: '保存: {{name}}',
     confirmedOn: '最終確認: {{date}}（{{name}}）',
     notConfirmed: 'ご本人・ご家族との確認はまだ記録されていません。',
-    confirmedWithPerson: 'ご本人・ご家族と内容を確認しました（最終確認日にする）',
+    confirmedWithPerson: 'ご本人・ご家族と内容を確認しました（確認した日を最終確認日として記録する）',
+    confirmedOnMissing: '確認した日を入れてください。',
     confirmedOnLabel: '確認した日',
     confirmedOnHint: '訪問のあとで入力するときや、紙のキットから移すときは、実際に確かめた日にしてください。',
     save: '保存する',
@@ -33,11 +34,15 @@ export const emergencyJa = {
     confirmedOn: '最終確認 {{date}}',
     savedOn: '保存 {{date}}（確認の記録なし）',
     dueOn: '確認の目安 {{date}}',
-    more: 'ほかにもあります。古いものから20件を表示しています。',
+    more: 'ほかにもあります。古いものから{{count}}件を表示しています。',
     sheetOverdue:
       '最後の確認から1年が過ぎています（確認の目安: {{date}}）。キットの中身（連絡先・お薬・保険証のコピー）をご本人・ご家族と確かめ、下の「内容を確認しました」に印を付けて保存してください。',
     sheetDueSoon:
       'まもなく最後の確認から1年です（確認の目安: {{date}}）。次の訪問で、キットの中身をご本人・ご家族と確かめてください。',
+    savedOverdue:
+      '保存から1年が過ぎています（確認の記録はありません。確認の目安: {{date}}）。キットの中身（連絡先・お薬・保険証のコピー）をご本人・ご家族と確かめ、下の「内容を確認しました」に印を付けて保存してください。',
+    savedDueSoon:
+      'まもなく保存から1年です（確認の記録はありません。確認の目安: {{date}}）。次の訪問で、キットの中身をご本人・ご家族と確かめてください。',
   },
   wishes: {
     title: 'もしものときの希望（人生会議の記録から）',
@@ -233,7 +238,8 @@ export const emergencyEn: typeof emergencyJa = {
     savedBy: 'Saved by {{name}}',
     confirmedOn: 'Last confirmed: {{date}} ({{name}})',
     notConfirmed: 'Not yet confirmed with the person or family.',
-    confirmedWithPerson: 'Checked with the person or family (sets the last-confirmed date)',
+    confirmedWithPerson: 'Checked with the person or family (records the day as the last-confirmed date)',
+    confirmedOnMissing: 'Enter the day it was checked.',
     confirmedOnLabel: 'Day it was checked',
     confirmedOnHint:
       'When entering it after the visit, or taking over a paper kit, give the day it was actually checked.',
@@ -253,10 +259,14 @@ export const emergencyEn: typeof emergencyJa = {
     confirmedOn: 'Last checked {{date}}',
     savedOn: 'Saved {{date}} (never checked with the person)',
     dueOn: 'Check by {{date}}',
-    more: 'There are more: the 20 oldest are shown.',
+    more: 'There are more: the {{count}} oldest are shown.',
     sheetOverdue:
       'More than a year since the last check (due {{date}}). Go through the kit (contacts, medicines, copies of the insurance card) with the person or family, tick "checked with the person" below and save.',
     sheetDueSoon: 'A year since the last check is near (due {{date}}): go through the kit at the next visit.',
+    savedOverdue:
+      'More than a year since it was saved, never checked with the person (due {{date}}). Go through the kit with the person or family, tick "checked with the person" below and save.',
+    savedDueSoon:
+      'A year since it was saved, never checked with the person, is near (due {{date}}): go through the kit at the next visit.',
   },
   wishes: {
     title: 'Wishes in an emergency (from the ACP record)',
@@ -385,7 +395,7 @@ export const emergencyEn: typeof emergencyJa = {
   note: {
     yearlyCheckTitle: 'A year since you wrote it',
     yearlyCheck:
-      'You last changed this note on {{date}}. Check that the contacts, medicines and doctors are still right, correct what has changed, then print it again for the kit.',
+      'You last changed this note on {{date}}. Check that the contacts, medicines and doctors are still right, correct what has changed, then print it again and replace the sheet in the refrigerator.',
     title: 'Just-in-case note',
     lead: 'A note of what you want ambulance crews and doctors to know if you suddenly fall ill. No account is needed. Print it and keep it where your family or a crew will find it, such as on the refrigerator.',
     privacyTitle: 'Nothing you write is sent anywhere',

@@ -94,9 +94,19 @@ describe('noteSummary', () => {
 });
 
 describe('the yearly check of a note', () => {
-  it('is due once a year has passed since it was last written (the day in Japan)', () => {
-    expect(noteDueForCheck('2025-12-01T15:00:00Z', '2026-12-02')).toBe(true); // 2025-12-02 in Japan
-    expect(noteDueForCheck('2025-12-02T15:00:00Z', '2026-12-02')).toBe(false); // 2025-12-03 in Japan
+  it('is due the day after a year has passed since it was last written (the day in Japan)', () => {
+    expect(noteDueForCheck('2025-11-30T15:00:00Z', '2026-12-02')).toBe(true); // 2025-12-01 in Japan
+    expect(noteDueForCheck('2025-12-01T15:00:00Z', '2026-12-02')).toBe(false); // 2025-12-02: due today
     expect(noteDueForCheck('2026-06-01T00:00:00Z', '2026-12-02')).toBe(false);
+  });
+
+  it('keeps a note whose time is not one, without a time (nothing to check against)', () => {
+    const fake = memoryStorage();
+    fake.setItem(
+      NOTE_STORAGE_KEY,
+      JSON.stringify({ emergency: { name: '春野' }, acp: {}, savedAt: 'yesterday' }),
+    );
+    expect(loadNote(fake)).toEqual({ emergency: { name: '春野' }, acp: {}, savedAt: '' });
+    expect(noteDueForCheck('')).toBe(false);
   });
 });

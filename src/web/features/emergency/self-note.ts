@@ -27,7 +27,7 @@ export const NOTE_STORAGE_KEY = 'tsunagu.emergencyNote.v1';
 
 /** A note last written a year ago or more: time for its yearly check (forms.md §5), as for the team's. */
 export const noteDueForCheck = (savedAt: string, today = todayInJapan()): boolean =>
-  confirmationTiming(dayInJapan(new Date(savedAt)), today) === 'overdue';
+  savedAt !== '' && confirmationTiming(dayInJapan(new Date(savedAt)), today) === 'overdue';
 
 export type StoredNote = { emergency: FormValues; acp: FormValues; savedAt: string };
 
@@ -42,7 +42,9 @@ export function loadNote(storage: Storage = window.localStorage): StoredNote | n
     const parsed = JSON.parse(raw) as Partial<StoredNote>;
     if (!isValues(parsed.emergency) || !isValues(parsed.acp) || typeof parsed.savedAt !== 'string')
       return null;
-    return { emergency: parsed.emergency, acp: parsed.acp, savedAt: parsed.savedAt };
+    // A time that is not one (edited by hand) keeps the note, not the time: '' is shown as none.
+    const savedAt = Number.isNaN(Date.parse(parsed.savedAt)) ? '' : parsed.savedAt;
+    return { emergency: parsed.emergency, acp: parsed.acp, savedAt };
   } catch {
     return null;
   }
