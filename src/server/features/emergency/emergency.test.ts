@@ -448,13 +448,19 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
         timing: 'due_soon',
       },
     ]);
-    const [audit] = await t.database.db
-      .select({ details: auditLog.details })
-      .from(auditLog)
-      .where(eq(auditLog.action, 'emergency.to_confirm'))
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    expect(JSON.parse(audit?.details ?? '{}').shown).toEqual(expect.arrayContaining([patientId, other]));
+    /** The details of the latest audit record of an action. */
+    const latestDetails = async (action: string) => {
+      const [audit] = await t.database.db
+        .select({ details: auditLog.details })
+        .from(auditLog)
+        .where(eq(auditLog.action, action))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      return JSON.parse(audit?.details ?? '{}');
+    };
+    expect((await latestDetails('emergency.to_confirm')).shown).toEqual(
+      expect.arrayContaining([patientId, other]),
+    );
 
     // Outside the teams (another organisation, the crew, the center): not listed.
     for (const outsider of [doctor, ems, center]) expect(mine(await toConfirm(outsider))).toEqual([]);
@@ -495,12 +501,6 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().current).toMatchObject({ confirmedOn: addCalendarDays(today, -3) });
     expect(mine(await toConfirm(careManager)).map((item) => item.patientId)).toEqual([other]);
-    const [saved] = await t.database.db
-      .select({ details: auditLog.details })
-      .from(auditLog)
-      .where(eq(auditLog.action, 'emergency.save'))
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    expect(JSON.parse(saved?.details ?? '{}')).toMatchObject({ confirmedOn: addCalendarDays(today, -3) });
+    expect(await latestDetails('emergency.save')).toMatchObject({ confirmedOn: addCalendarDays(today, -3) });
   });
 });
