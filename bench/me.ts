@@ -61,8 +61,7 @@ export async function benchMe(options: BenchOptions): Promise<Record<string, unk
           `GET /bare: ${baseline.result.non2xx} non-2xx answers and ${baseline.result.errors} errors`,
         );
       }
-      for (const problem of problems) log(`!!! BENCHMARK INVALID: ${problem}`);
-      if (problems.length > 0) process.exitCode = 1;
+      reportProblems(problems);
 
       return {
         benchmark: 'me',
@@ -183,6 +182,23 @@ export async function autocannonRun(
   for (const [code, stat] of Object.entries(raw.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
   return { raw, latencies, statusCodes };
 }
+
+/** Says why a run is invalid (stderr) and makes the runner exit with 1; the JSON is still printed. */
+export function reportProblems(problems: string[]): void {
+  for (const problem of problems) log(`!!! BENCHMARK INVALID: ${problem}`);
+  if (problems.length > 0) process.exitCode = 1;
+}
+
+/** What a benchmark's figures were measured on: its name, the engine, Node, cores, processes, load. */
+export const measuredOn = (benchmark: string, options: BenchOptions) => ({
+  benchmark,
+  engine: options.engine,
+  node: process.version,
+  cpus: os.cpus().length,
+  workers: options.workers,
+  durationSeconds: options.durationSeconds,
+  connections: options.connections,
+});
 
 /** Latency of every 2xx answer of a run, summed up (ms, to the hundredth). */
 export function latencySummary(sorted: number[]) {

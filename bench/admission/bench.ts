@@ -11,9 +11,8 @@
 // - performance: GET /api/admission/center/performance as `center` (on-time rates of twelve months;
 //   reported, no goal).
 // Each list is fetched once first: its items are checked against counts made directly in the database.
-import os from 'node:os';
 import { todayInJapan } from '../../src/shared/dates';
-import { type BenchOptions, closedLoop, log, signIn, stopLoudly } from '../me';
+import { type BenchOptions, closedLoop, log, measuredOn, reportProblems, signIn, stopLoudly } from '../me';
 import { startTsunagu } from '../server';
 import { openSql } from '../teams/bench';
 import { type Demo, generationStatements, readDemo, type Scale, scaleOf, summarySql } from './generate';
@@ -149,19 +148,12 @@ export async function benchAdmission(
       results[name] = { ...result, ...shape };
     }
 
-    for (const problem of problems) log(`!!! BENCHMARK INVALID: ${problem}`);
-    if (problems.length > 0) process.exitCode = 1;
+    reportProblems(problems);
     const byList = Object.fromEntries(
       GOAL_LISTS.map((name) => [name, Number(results[name]?.p95) <= goal.p95Ms]),
     ) as Record<(typeof GOAL_LISTS)[number], boolean>;
     return {
-      benchmark: 'admission',
-      engine: options.engine,
-      node: process.version,
-      cpus: os.cpus().length,
-      workers: options.workers,
-      durationSeconds: options.durationSeconds,
-      connections: options.connections,
+      ...measuredOn('admission', options),
       today: demo.today,
       episodes: summary.episodes,
       steps: summary.steps,

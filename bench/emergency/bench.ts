@@ -12,9 +12,17 @@
 //   always in flight; its latency is then mostly waiting in line (≈ connections ÷ throughput).
 // Each look-up's answer is checked first: a shared patient's sheet (200, the right name), one without
 // the EMS consent (404).
-import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { type BenchOptions, closedLoop, latencySummary, log, signIn, stopLoudly } from '../me';
+import {
+  type BenchOptions,
+  closedLoop,
+  latencySummary,
+  log,
+  measuredOn,
+  reportProblems,
+  signIn,
+  stopLoudly,
+} from '../me';
 import { startTsunagu } from '../server';
 import { openSql } from '../teams/bench';
 import { generationStatements, tokenOf, withoutEmsConsent } from './generate';
@@ -143,21 +151,14 @@ export async function benchEmergency(
       problems.push(
         `saturated: ${saturatedRun.non2xx} non-2xx answers and ${saturatedRun.errors} errors; ${JSON.stringify(statusCodes)}`,
       );
-    for (const problem of problems) log(`!!! BENCHMARK INVALID: ${problem}`);
-    if (problems.length > 0) process.exitCode = 1;
+    reportProblems(problems);
     const [goalRun] = pacedRuns as [(typeof pacedRuns)[number]];
     // The highest rate up to which every rate measured met the goal.
     const ascending = [...pacedRuns].sort((a, b) => a.rate - b.rate);
     const firstMissed = ascending.findIndex((run) => run.p99 > goal.p99Ms);
-    const met = (firstMissed === -1 ? ascending : ascending.slice(0, firstMissed)).map((run) => run.rate);
+    const lastMet = firstMissed === -1 ? ascending.at(-1) : ascending[firstMissed - 1];
     return {
-      benchmark: 'emergency',
-      engine: options.engine,
-      node: process.version,
-      cpus: os.cpus().length,
-      workers: options.workers,
-      durationSeconds: options.durationSeconds,
-      connections: options.connections,
+      ...measuredOn('emergency', options),
       patients,
       loadSeconds,
       paced: pacedRuns,
@@ -166,7 +167,7 @@ export async function benchEmergency(
         ...goal,
         pacedRate: goalRun.rate,
         pacedMet: goalRun.p99 <= goal.p99Ms,
-        pacedMetUpTo: met.length ? Math.max(...met) : null,
+        pacedMetUpTo: lastMet?.rate ?? null,
         saturatedMet: saturatedRun.p99 <= goal.p99Ms,
         atGoalScale:
           options.engine === goal.engine &&

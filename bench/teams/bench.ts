@@ -12,7 +12,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { closedLoop, get } from '../directory/closed-loop';
-import { type BenchOptions, log, signIn, stopLoudly } from '../me';
+import { type BenchOptions, log, reportProblems, signIn, stopLoudly } from '../me';
 import { startTsunagu } from '../server';
 import {
   DOCTOR_TEAMS,
@@ -199,8 +199,7 @@ export async function benchTeams(options: BenchOptions): Promise<Record<string, 
       ...(home.failures ? [`home: ${home.failures} failures (${home.firstFailure})`] : []),
       ...(live.missing ? [`live: ${live.missing} events did not arrive`] : []),
     ];
-    for (const problem of problems) log(`!!! BENCHMARK INVALID: ${problem}`);
-    if (problems.length) process.exitCode = 1;
+    reportProblems(problems);
     const { byKind: _timelineKinds, ...timelineResult } = timeline;
     const { byKind: _homeKinds, ...homeResult } = home;
     return {
