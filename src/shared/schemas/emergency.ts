@@ -2,7 +2,7 @@
 // record, the kit in force, EMS look-ups (QR token, short code, break-glass search), the center's review
 // list and the indicators. What an ambulance crew is shown is the same sheet, read-only.
 import { z } from 'zod';
-import { addCalendarDays, addYears } from '../dates';
+import { addCalendarDays, addYears, dayInJapan } from '../dates';
 import { formDefinitionSchema } from '../forms/definition-schema';
 import { codesOf, type Labelled } from '../labelled';
 import { formValuesRecord } from './admission-documents';
@@ -183,6 +183,10 @@ export const emsSearchResult = z.object({ items: z.array(emsSheet) });
  */
 export const CONFIRM_SOON_DAYS = 30;
 export const confirmationDueOn = (lastCheckedOn: string): string => addYears(lastCheckedOn, 1);
+
+/** The day a sheet (or a note) was last gone through: confirmed — or, never, saved (a day in Japan). */
+export const lastCheckedOn = (confirmedOn: string | null, savedAt: string): string =>
+  confirmedOn ?? dayInJapan(new Date(savedAt));
 
 /**
  * Where the yearly check stands on `today`: past its day (as the admission steps count: overdue the

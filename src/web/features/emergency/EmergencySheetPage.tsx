@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { dayInJapan, formatDate, todayInJapan } from '../../../shared/dates';
+import { formatDate, todayInJapan } from '../../../shared/dates';
 import {
   type AccessNotice,
   accessMethods,
@@ -16,6 +16,7 @@ import {
   type EmergencySheetView,
   type KitIssued,
   kitEligibilities,
+  lastCheckedOn,
 } from '../../../shared/schemas/emergency';
 import { api } from '../../api';
 import { useLiveUpdates } from '../../live';
@@ -106,7 +107,7 @@ function YearlyCheck({ view }: { view: EmergencySheetView }) {
   const format = useDateFormatter();
   const current = view.current;
   if (!current) return null;
-  const last = current.confirmedOn ?? dayInJapan(new Date(current.savedAt));
+  const last = lastCheckedOn(current.confirmedOn, current.savedAt);
   const timing = confirmationTiming(last, todayInJapan());
   if (!timing) return null;
   const date = format.date(confirmationDueOn(last));

@@ -1,10 +1,10 @@
 // もしものときのメモ (/emergency-note): what a citizen without an account writes for themselves — the
 // whole 救急医療情報 sheet and the wishes of a 人生会議 record — kept only in this browser
 // (localStorage), and, when they choose, a text summary for their care team.
-import { dayInJapan, todayInJapan } from '../../../shared/dates';
+import { todayInJapan } from '../../../shared/dates';
 import { acpRecord } from '../../../shared/forms/acp-record';
 import { type FormDefinition, type FormValues, fieldsOf } from '../../../shared/forms/definition';
-import { confirmationTiming } from '../../../shared/schemas/emergency';
+import { confirmationTiming, lastCheckedOn } from '../../../shared/schemas/emergency';
 import { familyPostRequest } from '../../../shared/schemas/family';
 import { shownValue } from '../../ui/FormSheet';
 
@@ -27,7 +27,7 @@ export const NOTE_STORAGE_KEY = 'tsunagu.emergencyNote.v1';
 
 /** A note last written a year ago or more: time for its yearly check (forms.md §5), as for the team's. */
 export const noteDueForCheck = (savedAt: string, today = todayInJapan()): boolean =>
-  savedAt !== '' && confirmationTiming(dayInJapan(new Date(savedAt)), today) === 'overdue';
+  savedAt !== '' && confirmationTiming(lastCheckedOn(null, savedAt), today) === 'overdue';
 
 export type StoredNote = { emergency: FormValues; acp: FormValues; savedAt: string };
 
