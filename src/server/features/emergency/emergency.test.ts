@@ -468,12 +468,12 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
 
     // Gone through with the person on a visit three days ago, entered now: no longer due. A day to
     // come, or one before the last check, is refused and changes nothing.
-    const confirmOn = async (confirmedOn: string) => {
+    const confirmOn = async (confirmedOn: string, confirmedWithPerson = true) => {
       const view: EmergencySheetView = (await careManager.get(sheetUrl())).json();
       return careManager.put(sheetUrl(), {
         values: view.current?.values ?? {},
         version: view.current?.version ?? null,
-        confirmedWithPerson: true,
+        confirmedWithPerson,
         confirmedOn,
       });
     };
@@ -487,13 +487,7 @@ describe.each(engines())('emergency information and EMS access (%s)', (engine) =
       expect(refused.json().error.details[0]).toMatchObject({ path: 'confirmedOn' });
       expect(refused.body).toContain(message);
     }
-    const view: EmergencySheetView = (await careManager.get(sheetUrl())).json();
-    const unticked = await careManager.put(sheetUrl(), {
-      values: view.current?.values ?? {},
-      version: view.current?.version ?? null,
-      confirmedWithPerson: false,
-      confirmedOn: today,
-    });
+    const unticked = await confirmOn(today, false);
     expect(unticked.statusCode).toBe(400);
     expect(unticked.json().error.details[0]).toMatchObject({ path: 'confirmedOn' });
     expect(mine(await toConfirm(careManager))).toHaveLength(2);
