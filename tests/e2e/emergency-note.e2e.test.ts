@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { patientWithTeam } from './care-team';
 import { artifactsDir, checkA11y, horizontalOverflow, printToPdf, screenshot, useJourney } from './harness';
 
 const STORAGE_KEY = 'tsunagu.emergencyNote.v1';
@@ -241,26 +242,11 @@ describe('もしものときのメモ (no account)', () => {
     await journey.run('emergency-note-family', async () => {
       // A team whose patient consented to sharing with the family, and a family member's code (API).
       const cm = await journey.api('caremanager');
-      const org = (await (await cm.get('/api/me')).json()).memberships[0].organisationId;
-      const patient = await (
-        await cm.post('/api/patients', {
-          data: {
-            name: '秋山 みね',
-            kana: 'アキヤマ ミネ',
-            birthDate: '1939-04-04',
-            sex: 'female',
-            organisationId: org,
-          },
-        })
-      ).json();
-      await cm.post(`/api/patients/${patient.id}/consents`, {
-        data: { scopes: ['care_team', 'family'], method: 'written', consentedOn: '2026-11-30' },
-      });
-      const team = await (
-        await cm.post(`/api/patients/${patient.id}/teams`, {
-          data: { organisationId: org, teamRole: 'care_manager' },
-        })
-      ).json();
+      const { team } = await patientWithTeam(
+        cm,
+        { name: '秋山 みね', kana: 'アキヤマ ミネ', birthDate: '1939-04-04' },
+        ['care_team', 'family'],
+      );
       const invitation = await cm.post(`/api/teams/${team.id}/family`, {
         data: { name: '秋山 次郎', relation: 'child' },
       });

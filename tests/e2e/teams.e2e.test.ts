@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/demo/accounts';
 import { PDF, PNG } from '../support/files';
-import { teamWithInvitee } from './care-team';
+import { patientWithTeam, teamWithInvitee } from './care-team';
 import { checkA11y, horizontalOverflow, screenshot, signIn, TotpSequence, useJourney } from './harness';
 
 describe('care team and timeline', () => {
@@ -250,26 +250,11 @@ describe('care team and timeline', () => {
       // A team whose patient consented to sharing with the care team and the family (API).
       const cm = await signedIn('caremanager');
       const api = await apiAs('caremanager');
-      const org = (await (await api.get('/api/me')).json()).memberships[0].organisationId;
-      const patient = await (
-        await api.post('/api/patients', {
-          data: {
-            name: '三木 さと',
-            kana: 'ミキ サト',
-            birthDate: '1938-03-03',
-            sex: 'female',
-            organisationId: org,
-          },
-        })
-      ).json();
-      await api.post(`/api/patients/${patient.id}/consents`, {
-        data: { scopes: ['care_team', 'family'], method: 'written', consentedOn: '2026-11-30' },
-      });
-      const team = await (
-        await api.post(`/api/patients/${patient.id}/teams`, {
-          data: { organisationId: org, teamRole: 'care_manager' },
-        })
-      ).json();
+      const { team } = await patientWithTeam(
+        api,
+        { name: '三木 さと', kana: 'ミキ サト', birthDate: '1938-03-03' },
+        ['care_team', 'family'],
+      );
       await api.post(`/api/teams/${team.id}/posts`, {
         data: { body: '認知機能の評価: HDS-R 18点（専門職のみ）' },
       });
