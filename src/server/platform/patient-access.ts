@@ -222,17 +222,29 @@ export async function searchPatients<T extends { id: string }>(
 ): Promise<T[]> {
   const condition = and(visiblePatients(request), where) as SQL;
   const rows = await run(condition);
-  await auditPatientAccess(
+  await auditListShown(
+    request,
+    action,
+    rows.map((row) => row.id),
+    asked,
+  );
+  return rows;
+}
+
+/** The audit record of a list (no one patient): the ids of what it showed, after what was asked. */
+export function auditListShown(
+  request: FastifyRequest,
+  action: PatientAuditAction,
+  shown: string[],
+  asked: Record<string, unknown> = {},
+): Promise<void> {
+  return auditPatientAccess(
     request.server.db,
     request,
     action,
     { id: null, organisationId: null },
-    {
-      ...asked,
-      shown: rows.map((row) => row.id),
-    },
+    { ...asked, shown },
   );
-  return rows;
 }
 
 export type TeamRow = typeof careTeams.$inferSelect;

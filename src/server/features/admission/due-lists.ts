@@ -26,7 +26,7 @@ import {
   servicePoints,
 } from '../../db/schema';
 import { requireActor } from '../../platform/access';
-import { atEpisodeHospital, auditPatientAccess, visibleEpisodesOf } from '../../platform/patient-access';
+import { atEpisodeHospital, auditListShown, visibleEpisodesOf } from '../../platform/patient-access';
 
 /** Most items the center's list shows: its total says how many more. */
 export const CENTER_LIST_LIMIT = 100;
@@ -69,15 +69,7 @@ export async function myOpenEpisodes(
 /** One audit record of the episodes a list showed (none when it showed nothing). */
 async function auditShown(request: FastifyRequest, rows: { episodeId: string }[]): Promise<void> {
   if (rows.length === 0) return;
-  await auditPatientAccess(
-    request.server.db,
-    request,
-    'episode.due_list',
-    { id: null, organisationId: null },
-    {
-      shown: [...new Set(rows.map((row) => row.episodeId))],
-    },
-  );
+  await auditListShown(request, 'episode.due_list', [...new Set(rows.map((row) => row.episodeId))]);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/schemas/emergency';
 import { careTeams, emergencySheets, patients } from '../../db/schema';
 import { requireActor } from '../../platform/access';
-import { actorMember, auditPatientAccess, visibleTeamsOf } from '../../platform/patient-access';
+import { actorMember, auditListShown, visibleTeamsOf } from '../../platform/patient-access';
 
 const LIST_LIMIT = 20;
 
@@ -51,12 +51,10 @@ export async function sheetsToConfirm(
     .limit(LIST_LIMIT + 1);
   const shown = rows.slice(0, LIST_LIMIT);
   if (shown.length > 0)
-    await auditPatientAccess(
-      request.server.db,
+    await auditListShown(
       request,
       'emergency.to_confirm',
-      { id: null, organisationId: null },
-      { shown: shown.map((row) => row.patientId) },
+      shown.map((row) => row.patientId),
     );
   return {
     more: rows.length > LIST_LIMIT,
